@@ -1,0 +1,39 @@
+using DogMonitor.Domain.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DogMonitor.Domain.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>Registers the database chosen by <c>Database:Provider</c> and applies migrations at start.</summary>
+    public static IServiceCollection AddDogMonitorDatabase(this IServiceCollection services)
+    {
+        services.AddDataDirectory();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+
+        services.AddDbContext<SqliteDogMonitorDbContext>((sp, options) =>
+            options.UseSqlite(SqliteConnectionString(sp)));
+        services.AddDbContext<PostgresDogMonitorDbContext>((sp, options) =>
+            options.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddScoped<DogMonitorDbContext>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+                ? sp.GetRequiredService<PostgresDogMonitorDbContext>()
+                : sp.GetRequiredService<SqliteDogMonitorDbContext>());
+        services.AddHostedService<DatabaseMigrator>();
+        return services;
+    }
+
+    private static string SqliteConnectionString(IServiceProvider sp)
+    {
+        var configured = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        var dataDirectory = sp.GetRequiredService<DataDirectory>();
+        Directory.CreateDirectory(dataDirectory.Path);
+        return $"Data Source={dataDirectory.Combine("dogmonitor.db")};Pooling=True";
+    }
+}

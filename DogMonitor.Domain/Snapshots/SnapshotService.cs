@@ -1,0 +1,152 @@
+using DogMonitor.Domain.Images;
+using DogMonitor.Domain.Owners;
+using DogMonitor.Domain.Paging;
+using DogMonitor.Domain.Persistence;
+using DogMonitor.Domain.Problems;
+using DogMonitor.Domain.Storage;
+using DogMonitor.Domain.Validation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DogMonitor.Domain.Snapshots;
+
+/// <summary>
+/// Stores, lists and deletes snapshots. Objects go to the media store before the row is written,
+/// and are removed again if the row cannot be written: no row ever points at missing media, and
+/// no failed request leaves media behind.
+/// </summary>
+public sealed partial class SnapshotService(
+    DogMonitorDbContext db,
+    IMediaStore store,
+    ICurrentUser user,
+    IOptions<SnapshotOptions> options,
+    TimeProvider clock,
+    ILogger<SnapshotService> logger)
+{
+    public const string FrameDataField = "frame_data";
+
+    public async Task<Snapshot> CreateAsync(NewSnapshot request, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        var errors = new ValidationErrors();
+        var timestamp = ItemRules.ParseTimestamp(request.Timestamp, "timestamp", errors, clock);
+        var labels = ItemRules.NormalizeLabels(request.Labels, errors);
+        var note = ItemRules.NormalizeNote(request.Note, errors);
+        var cameraId = ItemRules.NormalizeCameraId(request.CameraId, errors);
+        if (string.IsNullOrEmpty(request.FrameData))
+            errors.Add(FrameDataField, "frame_data is required: a data URL (data:image/jpeg;base64,…) or bare base64 of a JPEG, PNG or WebP image.");
+        if (!errors.IsEmpty) throw new RequestValidationException(errors);
+
+        var bytes = FrameData.Decode(FrameDataField, request.FrameData!, limits.MaxImageBytes);
+        var image = ImagePreparer.Prepare(FrameDataField, bytes, limits.MaxPixels, limits.ThumbnailMaxSide);
+
+        var id = Guid.CreateVersion7(clock.GetUtcNow());
+        var snapshot = new Snapshot
+        {
+            Id = id,
+            OwnerId = user.OwnerId,
+            CameraId = cameraId,
+            Timestamp = timestamp!.Value,
+            Labels = labels,
+            Note = note,
+            ContentType = image.ContentType,
+            Width = image.Width,
+            Height = image.Height,
+            SizeBytes = bytes.Length,
+            ImageKey = MediaKeys.SnapshotImage(id, image.Extension),
+            ThumbnailKey = MediaKeys.SnapshotThumbnail(id),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+
+        await UploadAsync(snapshot, bytes, image.Thumbnail, cancellationToken);
+        try
+        {
+            db.Snapshots.Add(snapshot);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseErrors.IsDatabaseFailure(ex))
+        {
+            db.ChangeTracker.Clear();
+            await RemoveObjectsAsync(snapshot, CancellationToken.None);
+            throw new DependencyUnavailableException(DependencyUnavailableException.Database,
+                $"The snapshot could not be saved in the database; nothing was kept. ({ex.GetBaseException().Message})", ex);
+        }
+        LogCreated(logger, snapshot.Id, snapshot.Width, snapshot.Height, snapshot.SizeBytes);
+        return snapshot;
+    }
+
+    public Task<Snapshot?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Snapshots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.OwnerId == user.OwnerId, cancellationToken);
+
+    public async Task<Page<Snapshot>> ListAsync(ListQuery query, CancellationToken cancellationToken)
+    {
+        var snapshots = db.Snapshots.AsNoTracking().Where(s => s.OwnerId == user.OwnerId);
+        if (query.CameraId is { } camera) snapshots = snapshots.Where(s => s.CameraId == camera);
+        if (query.Label is { } label) snapshots = snapshots.Where(s => s.Labels.Contains(label));
+        if (query.From is { } from) snapshots = snapshots.Where(s => s.Timestamp >= from);
+        if (query.To is { } to) snapshots = snapshots.Where(s => s.Timestamp < to);
+        if (query.Cursor is { } cursor)
+            snapshots = snapshots.Where(s => s.Timestamp < cursor.Time || (s.Timestamp == cursor.Time && s.Id.CompareTo(cursor.Id) < 0));
+
+        var items = await snapshots
+            .OrderByDescending(s => s.Timestamp).ThenByDescending(s => s.Id)
+            .Take(query.Limit + 1)
+            .ToListAsync(cancellationToken);
+        if (items.Count <= query.Limit) return new Page<Snapshot>(items, null);
+        items.RemoveAt(items.Count - 1);
+        return new Page<Snapshot>(items, new PageCursor(items[^1].Timestamp, items[^1].Id));
+    }
+
+    /// <summary>Removes the objects, then the row; false when there is no such snapshot.</summary>
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var snapshot = await db.Snapshots.FirstOrDefaultAsync(s => s.Id == id && s.OwnerId == user.OwnerId, cancellationToken);
+        if (snapshot is null) return false;
+        // Objects first: if the store is down the row stays and a retry finishes the job (deletes are idempotent).
+        await store.DeleteAsync(snapshot.ImageKey, cancellationToken);
+        await store.DeleteAsync(snapshot.ThumbnailKey, cancellationToken);
+        db.Snapshots.Remove(snapshot);
+        await db.SaveChangesAsync(cancellationToken);
+        LogDeleted(logger, id);
+        return true;
+    }
+
+    private async Task UploadAsync(Snapshot snapshot, byte[] image, byte[] thumbnail, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.PutAsync(snapshot.ImageKey, new MemoryStream(image, writable: false), image.Length, snapshot.ContentType, cancellationToken);
+            await store.PutAsync(snapshot.ThumbnailKey, new MemoryStream(thumbnail, writable: false), thumbnail.Length, "image/jpeg", cancellationToken);
+        }
+        catch
+        {
+            await RemoveObjectsAsync(snapshot, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task RemoveObjectsAsync(Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        foreach (var key in new[] { snapshot.ImageKey, snapshot.ThumbnailKey })
+        {
+            try
+            {
+                await store.DeleteAsync(key, cancellationToken);
+            }
+            catch (DependencyUnavailableException ex)
+            {
+                LogOrphan(logger, key, ex.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Snapshot {SnapshotId} stored ({Width}x{Height}, {SizeBytes} bytes)")]
+    private static partial void LogCreated(ILogger logger, Guid snapshotId, int width, int height, long sizeBytes);
+
+    [LoggerMessage(LogLevel.Information, "Snapshot {SnapshotId} deleted")]
+    private static partial void LogDeleted(ILogger logger, Guid snapshotId);
+
+    [LoggerMessage(LogLevel.Warning, "Could not remove {Key} after a failed snapshot; it is left in the store: {Reason}")]
+    private static partial void LogOrphan(ILogger logger, string key, string reason);
+}

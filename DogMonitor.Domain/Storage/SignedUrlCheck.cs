@@ -1,0 +1,8 @@
+namespace DogMonitor.Domain.Storage;
+
+public enum SignedUrlCheck
+{
+    Valid,
+    Invalid,
+    Expired,
+}

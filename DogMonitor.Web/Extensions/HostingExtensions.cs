@@ -1,0 +1,71 @@
+using System.Text.Json;
+using DogMonitor.Domain.Persistence;
+using DogMonitor.Domain.Snapshots;
+using DogMonitor.Domain.Storage;
+using DogMonitor.Web.Health;
+using DogMonitor.Web.Media;
+using DogMonitor.Web.Problems;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+
+namespace DogMonitor.Web.Extensions;
+
+public static class HostingExtensions
+{
+    /// <summary>Metadata, media store and the snapshot service: what every page and endpoint stands on.</summary>
+    public static WebApplicationBuilder AddDogMonitorCore(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddDogMonitorDatabase();
+        builder.Services.AddMediaStore();
+        builder.Services.AddSnapshots();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<MediaLinks>();
+        builder.Services.AddDogMonitorHealthChecks();
+        return builder;
+    }
+
+    /// <summary>JSON in snake_case, problem details for every error, the OpenAPI document.</summary>
+    public static WebApplicationBuilder AddHttpApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.DictionaryKeyPolicy = null;
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "DogMonitor API";
+            document.Info.Description = "Snapshots and clips from your dog camera. JSON in snake_case; errors are application/problem+json.";
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddUserInterface(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        return builder;
+    }
+
+    /// <summary>Every failure becomes application/problem+json, including empty 4xx answers from routing.</summary>
+    public static WebApplication UseHttpApiErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary><c>/openapi/v1.json</c> and a browsable reference at <c>/api/docs</c>.</summary>
+    public static WebApplication MapOpenApiDocuments(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/docs", options => options
+            .WithTitle("DogMonitor API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts());
+        return app;
+    }
+}

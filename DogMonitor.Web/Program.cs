@@ -1,0 +1,28 @@
+using DogMonitor.Web.Components;
+using DogMonitor.Web.Extensions;
+using DogMonitor.Web.Health;
+using DogMonitor.Web.Media;
+using DogMonitor.Web.Snapshots;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddDogMonitorCore();
+builder.AddHttpApi();
+builder.AddUserInterface();
+
+var app = builder.Build();
+
+app.UseHttpApiErrors();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapOpenApiDocuments();
+app.MapHealth();
+app.MapMediaFiles();
+app.MapSnapshotsApi();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>The web host; public so tests can start it with WebApplicationFactory.</summary>
+public partial class Program;
