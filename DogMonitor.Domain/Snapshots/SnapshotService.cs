@@ -87,7 +87,10 @@ public sealed partial class SnapshotService(
         if (query.From is { } from) snapshots = snapshots.Where(s => s.Timestamp >= from);
         if (query.To is { } to) snapshots = snapshots.Where(s => s.Timestamp < to);
         if (query.Cursor is { } cursor)
-            snapshots = snapshots.Where(s => s.Timestamp < cursor.Time || (s.Timestamp == cursor.Time && s.Id.CompareTo(cursor.Id) < 0));
+            // The first bound is implied by the second; it is there so the database seeks the index to the
+            // cursor instead of scanning from the newest row (PostgreSQL cannot derive a range from the OR).
+            snapshots = snapshots.Where(s => s.Timestamp <= cursor.Time
+                && (s.Timestamp < cursor.Time || s.Id.CompareTo(cursor.Id) < 0));
 
         var items = await snapshots
             .OrderByDescending(s => s.Timestamp).ThenByDescending(s => s.Id)

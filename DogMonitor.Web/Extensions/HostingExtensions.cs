@@ -32,7 +32,7 @@ public static class HostingExtensions
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.DictionaryKeyPolicy = null;
         });
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = DefaultProblemDetails.Fill);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -45,6 +45,9 @@ public static class HostingExtensions
 
     public static WebApplicationBuilder AddUserInterface(this WebApplicationBuilder builder)
     {
+        // Outside Development a build output (./run.sh) would not find the assets of packages such as
+        // MudBlazor; this reads their manifest when there is one and does nothing in a published app.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         return builder;

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every DogMonitor test on a fresh Debian machine. Installs what is missing (Debian packages,
+# npm packages, NuGet restore), starts PostgreSQL and an S3 server as plain processes on loopback,
+# runs the whole suite, stops them again, and ends with "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/common.sh
+
+require_dotnet
+ensure_packages postgresql nodejs npm curl ca-certificates
+
+WORK=$(mktemp -d /tmp/dogmonitor-test.XXXXXX)
+chmod 755 "$WORK"
+cleanup() { stop_s3; stop_postgres; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+start_postgres "$WORK/postgres"
+start_s3 "$WORK/s3"
+export DOGMONITOR_TEST_POSTGRES="$POSTGRES_ADMIN"
+export DOGMONITOR_TEST_S3_ENDPOINT="http://127.0.0.1:$S3_PORT"
+export DOGMONITOR_TEST_S3_ACCESS_KEY="$S3_KEY"
+export DOGMONITOR_TEST_S3_SECRET_KEY="$S3_SECRET"
+
+log "building"
+dotnet build DogMonitor.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+
+log "running the .NET tests"
+set +e
+dotnet test DogMonitor.sln -c Release --no-build --nologo \
+  --logger "trx;LogFileName=dotnet.trx" --results-directory "$WORK/results" "$@"
+set -e
+
+log "running the S3 test server's own tests"
+set +e
+node --test tools/s3-test-server/test/ > "$WORK/node-tests.tap" 2>&1
+set -e
+tail -n 12 "$WORK/node-tests.tap"
+
+counter() { grep -o "$1=\"[0-9]*\"" "$WORK"/results/*.trx 2>/dev/null | head -n 1 | grep -o '[0-9]*' || echo 0; }
+passed=$(( $(counter passed) + $(grep -E '^# pass ' "$WORK/node-tests.tap" | grep -oE '[0-9]+' || echo 0) ))
+failed=$(( $(counter failed) + $(grep -E '^# fail ' "$WORK/node-tests.tap" | grep -oE '[0-9]+' || echo 0) ))
+notrun=$(( $(counter total) - $(counter executed) ))
+[ -f "$WORK"/results/dotnet.trx ] || failed=$((failed + 1))  # no results at all is a failure
+failed=$((failed + notrun))
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
