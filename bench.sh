@@ -6,7 +6,8 @@ cd "$(dirname "$0")"
 source scripts/common.sh
 
 require_dotnet
-ensure_packages postgresql nodejs
+ensure_packages postgresql
+ensure_commands node:nodejs
 WORK=$(mktemp -d /tmp/dogmonitor-bench.XXXXXX); chmod 755 "$WORK"
 trap 'stop_postgres; rm -rf "$WORK"' EXIT
 start_postgres "$WORK/postgres"

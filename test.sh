@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 source scripts/common.sh
 
 require_dotnet
-ensure_packages postgresql nodejs npm curl ca-certificates
+ensure_packages postgresql curl ca-certificates
+ensure_commands node:nodejs npm:npm
 
 WORK=$(mktemp -d /tmp/dogmonitor-test.XXXXXX)
 chmod 755 "$WORK"

@@ -23,6 +23,14 @@ ensure_packages() {
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# ensure_commands CMD:PACKAGE... : installs PACKAGE when CMD is not on the PATH (node may come from
+# elsewhere than Debian, with its own npm; then nothing is installed).
+ensure_commands() {
+  local packages=()
+  for pair in "$@"; do command -v "${pair%%:*}" >/dev/null 2>&1 || packages+=("${pair#*:}"); done
+  [ ${#packages[@]} -eq 0 ] || ensure_packages "${packages[@]}"
+}
+
 free_port() {
   node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
 }
