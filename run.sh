@@ -8,5 +8,7 @@ source scripts/common.sh
 require_dotnet
 log "building DogMonitor (the first build restores NuGet packages)"
 dotnet build DogMonitor.Web -c Release --nologo -v quiet -clp:ErrorsOnly
-log "starting; data is kept in ./data"
+# dotnet run starts the app in the project's folder; keep the data beside this script instead.
+export DataDirectory="${DataDirectory:-$PWD/data}"
+log "starting at http://localhost:8000 (unless --urls says otherwise); data is kept in $DataDirectory"
 exec dotnet run --project DogMonitor.Web -c Release --no-build --no-launch-profile -- "$@"

@@ -5,6 +5,7 @@ using DogMonitor.Domain.Storage;
 using DogMonitor.Web.Health;
 using DogMonitor.Web.Media;
 using DogMonitor.Web.Problems;
+using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -48,6 +49,11 @@ public static class HostingExtensions
         // Outside Development a build output (./run.sh) would not find the assets of packages such as
         // MudBlazor; this reads their manifest when there is one and does nothing in a published app.
         builder.WebHost.UseStaticWebAssets();
+        // Keys for antiforgery and circuit tokens outlive a restart (and are shared by web replicas on one volume).
+        var dataDirectory = DataDirectory.From(builder.Configuration[DataDirectory.ConfigurationKey]);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("DogMonitor")
+            .PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.Combine("secrets", "data-protection")));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         return builder;
@@ -65,10 +71,17 @@ public static class HostingExtensions
     public static WebApplication MapOpenApiDocuments(this WebApplication app)
     {
         app.MapOpenApi();
-        app.MapScalarApiReference("/api/docs", options => options
-            .WithTitle("DogMonitor API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-            .DisableDefaultFonts());
+        // A self-hosted app talks to nothing outside: no fonts, telemetry, AI agent or request proxy from the vendor.
+        app.MapScalarApiReference("/api/docs", options =>
+        {
+            options.WithTitle("DogMonitor API")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .DisableDefaultFonts()
+                .DisableAgent()
+                .DisableTelemetry();
+            options.ProxyUrl = null;
+            options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+        });
         return app;
     }
 }
