@@ -1,11 +1,20 @@
 using DogMonitor.Domain.Persistence;
 using DogMonitor.Domain.Storage;
-using DogMonitor.Worker;
 
-var builder = Host.CreateApplicationBuilder(args);
+namespace DogMonitor.Worker;
 
-builder.Services.AddDogMonitorDatabase();
-builder.Services.AddMediaStore();
-builder.Services.AddHostedService<DependencyCheck>();
+// Not top-level statements: the web app references this assembly to host the same pipeline in-process,
+// and two global Program classes would collide there.
+public static class WorkerProgram
+{
+    public static void Main(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
 
-builder.Build().Run();
+        builder.Services.AddDogMonitorDatabase();
+        builder.Services.AddMediaStore();
+        builder.Services.AddHostedService<DependencyCheck>();
+
+        builder.Build().Run();
+    }
+}

@@ -1,0 +1,12 @@
+namespace DogMonitor.Domain.Recording;
+
+/// <summary>What the recorder last said about a camera (kept in the camera's <c>state.json</c>).</summary>
+public sealed record CameraState(
+    string CameraId,
+    bool Online,
+    DateTime? BufferFirst,
+    DateTime? BufferLast,
+    string? LastError,
+    DateTime? LastErrorAt,
+    int Restarts,
+    DateTime UpdatedAt);

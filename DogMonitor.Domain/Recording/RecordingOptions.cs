@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DogMonitor.Domain.Recording;
+
+/// <summary>The rolling recording buffer (section <c>Recording</c>).</summary>
+public sealed class RecordingOptions
+{
+    public const string SectionName = "Recording";
+
+    /// <summary>Where each camera's buffer lives (a folder per camera). Default <c>{DataDirectory}/buffer</c>.</summary>
+    public string? BufferDirectory { get; set; }
+
+    /// <summary>How much recording is kept.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan Retention { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Disk budget per camera; the oldest segments go first when it is exceeded. 0 means no budget.</summary>
+    [Range(0, long.MaxValue)]
+    public long MaxBytesPerCamera { get; set; } = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>Target length of one buffer segment (each starts on a keyframe).</summary>
+    [Range(1, 10)]
+    public int SegmentSeconds { get; set; } = 2;
+
+    /// <summary>Whether this process runs the recorders. Exactly one process per installation should.</summary>
+    public bool Enabled { get; set; } = true;
+}

@@ -1,0 +1,4 @@
+namespace DogMonitor.Worker.Ffmpeg;
+
+/// <summary>The written clip, as ffprobe measures it.</summary>
+public sealed record CutResult(string Path, TimeSpan Duration, long SizeBytes, int Width, int Height);

@@ -1,0 +1,18 @@
+namespace DogMonitor.Worker.Ffmpeg;
+
+/// <summary>Cuts a clip out of buffer segments and makes its preview; implemented over ffmpeg.</summary>
+public interface IClipCutter
+{
+    /// <summary>
+    /// Writes an H.264 MP4 with the moov atom first. <see cref="CutMode.Exact"/> re-encodes so the file lasts
+    /// <see cref="CutRequest.Duration"/> within one frame; <see cref="CutMode.Fast"/> copies whole keyframe-aligned
+    /// segments. Reports progress from 0 to 1.
+    /// </summary>
+    Task<CutResult> CutAsync(CutRequest request, IProgress<double>? progress, CancellationToken cancellationToken);
+
+    /// <summary>A JPEG from the middle of the video, longest side at most <paramref name="maxSide"/> pixels.</summary>
+    Task MakePreviewAsync(string videoPath, string jpegPath, int maxSide, CancellationToken cancellationToken);
+
+    /// <summary>The full-resolution frame at <paramref name="offset"/> into the given segments, as JPEG bytes.</summary>
+    Task<byte[]> GrabFrameAsync(IReadOnlyList<string> segmentPaths, TimeSpan offset, CancellationToken cancellationToken);
+}
