@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Runs DogMonitor on the embedded default (SQLite, media on local disk, no servers needed) at
+# Runs DogMonitor on the embedded default (SQLite, media on local disk, in-process worker and a
+# synthetic camera: no servers needed) at
 # http://localhost:8000. Extra arguments go to the app, e.g. ./run.sh --urls http://0.0.0.0:8000
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
 
 require_dotnet
+ensure_packages ffmpeg fonts-dejavu-core   # the recorder, the clip cutter and the synthetic camera's clock
 log "building DogMonitor (the first build restores NuGet packages)"
 dotnet build DogMonitor.Web -c Release --nologo -v quiet -clp:ErrorsOnly
 # dotnet run starts the app in the project's folder; keep the data beside this script instead.

@@ -1,26 +1,28 @@
 #!/usr/bin/env bash
 # Runs every DogMonitor test on a fresh Debian machine. Installs what is missing (Debian packages,
-# npm packages, NuGet restore), starts PostgreSQL and an S3 server as plain processes on loopback,
+# npm packages, NuGet restore), starts PostgreSQL, RabbitMQ and an S3 server as plain processes on loopback,
 # runs the whole suite, stops them again, and ends with "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
 
 require_dotnet
-ensure_packages postgresql curl ca-certificates
+ensure_packages postgresql rabbitmq-server ffmpeg fonts-dejavu-core curl ca-certificates
 ensure_commands node:nodejs npm:npm
 
 WORK=$(mktemp -d /tmp/dogmonitor-test.XXXXXX)
 chmod 755 "$WORK"
-cleanup() { stop_s3; stop_postgres; rm -rf "$WORK"; }
+cleanup() { stop_s3; stop_rabbitmq; stop_postgres; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 start_postgres "$WORK/postgres"
 start_s3 "$WORK/s3"
+start_rabbitmq "$WORK/rabbitmq"
 export DOGMONITOR_TEST_POSTGRES="$POSTGRES_ADMIN"
 export DOGMONITOR_TEST_S3_ENDPOINT="http://127.0.0.1:$S3_PORT"
 export DOGMONITOR_TEST_S3_ACCESS_KEY="$S3_KEY"
 export DOGMONITOR_TEST_S3_SECRET_KEY="$S3_SECRET"
+export DOGMONITOR_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$RABBITMQ_PORT/"
 
 log "building"
 dotnet build DogMonitor.sln -c Release --nologo -v quiet -clp:ErrorsOnly

@@ -1,6 +1,3 @@
-using DogMonitor.Domain.Persistence;
-using DogMonitor.Domain.Storage;
-
 namespace DogMonitor.Worker;
 
 // Not top-level statements: the web app references this assembly to host the same pipeline in-process,
@@ -10,11 +7,7 @@ public static class WorkerProgram
     public static void Main(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
-
-        builder.Services.AddDogMonitorDatabase();
-        builder.Services.AddMediaStore();
         builder.Services.AddHostedService<DependencyCheck>();
-
         builder.Build().Run();
     }
 }

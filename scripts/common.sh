@@ -79,3 +79,31 @@ start_s3() {
 }
 
 stop_s3() { [ -n "${S3_PID:-}" ] && kill "$S3_PID" 2>/dev/null; wait "${S3_PID:-}" 2>/dev/null || true; }
+
+# start_rabbitmq DIR : a private RabbitMQ node on free loopback ports (guest/guest works from loopback).
+# Sets RABBITMQ_PORT. The packaged wrappers switch user and lose the environment, so call the real scripts.
+start_rabbitmq() {
+  local dir=$1 bin=/usr/lib/rabbitmq/bin
+  [ -x "$bin/rabbitmq-server" ] || die "RabbitMQ is missing: apt-get install rabbitmq-server"
+  mkdir -p "$dir/mnesia" "$dir/log"
+  : > "$dir/enabled_plugins"
+  RABBITMQ_PORT=$(free_port)
+  pgrep -x epmd >/dev/null && RABBITMQ_OWN_EPMD="" || RABBITMQ_OWN_EPMD=1
+  export RABBITMQ_NODENAME="dogmonitor-$RABBITMQ_PORT@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
+    RABBITMQ_NODE_PORT=$RABBITMQ_PORT RABBITMQ_DIST_PORT=$(free_port) RABBITMQ_MNESIA_BASE="$dir/mnesia" \
+    RABBITMQ_LOG_BASE="$dir/log" RABBITMQ_PID_FILE="$dir/rabbitmq.pid" RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
+    ERL_EPMD_ADDRESS=127.0.0.1 HOME="$dir"
+  "$bin/rabbitmq-server" -detached >"$dir/start.log" 2>&1 || die "RabbitMQ did not start; see $dir/start.log"
+  # await_startup fails at once until the node has registered: retry it.
+  for _ in $(seq 1 60); do "$bin/rabbitmqctl" await_startup >/dev/null 2>&1 && break; sleep 1; done
+  "$bin/rabbitmqctl" await_startup >/dev/null 2>&1 || die "RabbitMQ did not come up; see $dir/log"
+  RABBITMQ_STOP=1
+  log "RabbitMQ on 127.0.0.1:$RABBITMQ_PORT"
+}
+
+stop_rabbitmq() {
+  [ -n "${RABBITMQ_STOP:-}" ] || return 0
+  /usr/lib/rabbitmq/bin/rabbitmqctl stop >/dev/null 2>&1 || true
+  # Erlang's port mapper outlives the node; stop it when this run started it.
+  [ -n "${RABBITMQ_OWN_EPMD:-}" ] && pkill -x epmd 2>/dev/null || true
+}

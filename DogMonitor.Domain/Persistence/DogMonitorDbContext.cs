@@ -1,3 +1,5 @@
+using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Sharing;
 using DogMonitor.Domain.Snapshots;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +12,8 @@ namespace DogMonitor.Domain.Persistence;
 public abstract class DogMonitorDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
+    public DbSet<Clip> Clips => Set<Clip>();
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,7 +1,9 @@
+using DogMonitor.Domain.Paging;
+
 namespace DogMonitor.Domain.Snapshots;
 
 /// <summary>A still frame from a camera, stored as the original image plus a small thumbnail.</summary>
-public sealed class Snapshot
+public sealed class Snapshot : IListedItem
 {
     public Guid Id { get; init; }
     public required string OwnerId { get; init; }

@@ -79,27 +79,8 @@ public sealed partial class SnapshotService(
     public Task<Snapshot?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Snapshots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.OwnerId == user.OwnerId, cancellationToken);
 
-    public async Task<Page<Snapshot>> ListAsync(ListQuery query, CancellationToken cancellationToken)
-    {
-        var snapshots = db.Snapshots.AsNoTracking().Where(s => s.OwnerId == user.OwnerId);
-        if (query.CameraId is { } camera) snapshots = snapshots.Where(s => s.CameraId == camera);
-        if (query.Label is { } label) snapshots = snapshots.Where(s => s.Labels.Contains(label));
-        if (query.From is { } from) snapshots = snapshots.Where(s => s.Timestamp >= from);
-        if (query.To is { } to) snapshots = snapshots.Where(s => s.Timestamp < to);
-        if (query.Cursor is { } cursor)
-            // The first bound is implied by the second; it is there so the database seeks the index to the
-            // cursor instead of scanning from the newest row (PostgreSQL cannot derive a range from the OR).
-            snapshots = snapshots.Where(s => s.Timestamp <= cursor.Time
-                && (s.Timestamp < cursor.Time || s.Id.CompareTo(cursor.Id) < 0));
-
-        var items = await snapshots
-            .OrderByDescending(s => s.Timestamp).ThenByDescending(s => s.Id)
-            .Take(query.Limit + 1)
-            .ToListAsync(cancellationToken);
-        if (items.Count <= query.Limit) return new Page<Snapshot>(items, null);
-        items.RemoveAt(items.Count - 1);
-        return new Page<Snapshot>(items, new PageCursor(items[^1].Timestamp, items[^1].Id));
-    }
+    public Task<Page<Snapshot>> ListAsync(ListQuery query, CancellationToken cancellationToken) =>
+        db.Snapshots.ToPageAsync(user.OwnerId, query, cancellationToken);
 
     /// <summary>Removes the objects, then the row; false when there is no such snapshot.</summary>
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using DogMonitor.Domain.Persistence;
 using DogMonitor.Domain.Snapshots;
 using DogMonitor.Domain.Storage;
@@ -32,6 +33,7 @@ public static class HostingExtensions
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.DictionaryKeyPolicy = null;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = DefaultProblemDetails.Fill);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

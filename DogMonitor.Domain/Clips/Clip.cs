@@ -1,0 +1,42 @@
+using DogMonitor.Domain.Paging;
+
+namespace DogMonitor.Domain.Clips;
+
+/// <summary>
+/// A range of a camera's recording, cut in the background. The row is the source of truth for the job:
+/// a worker claims it with a conditional update and holds it with a lease it keeps renewing.
+/// </summary>
+public sealed class Clip : IListedItem
+{
+    public Guid Id { get; init; }
+    public required string OwnerId { get; init; }
+    public required string CameraId { get; init; }
+
+    /// <summary>Where the clip starts (UTC wall-clock time).</summary>
+    public DateTime Timestamp { get; init; }
+    public int DurationMs { get; init; }
+    public ClipMode Mode { get; init; }
+    public List<string> Labels { get; init; } = [];
+    public string? Note { get; init; }
+
+    public ClipStatus Status { get; set; }
+    public int Progress { get; set; }
+    public string? Error { get; set; }
+
+    public string? VideoKey { get; set; }
+    public string? PreviewKey { get; set; }
+    public int? ProducedDurationMs { get; set; }
+    public long? SizeBytes { get; set; }
+    public int? Width { get; set; }
+    public int? Height { get; set; }
+
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Set by the worker that claimed the clip; its conditional updates carry it.</summary>
+    public Guid? ClaimToken { get; set; }
+
+    /// <summary>While processing: when the claim lapses unless renewed. Past it, the clip goes back to the queue.</summary>
+    public DateTime? LeaseUntil { get; set; }
+    public int Attempts { get; set; }
+}

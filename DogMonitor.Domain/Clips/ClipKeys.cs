@@ -1,0 +1,8 @@
+namespace DogMonitor.Domain.Clips;
+
+/// <summary>Where a clip's objects live; fixed by its id, so a deletion can always find them.</summary>
+public static class ClipKeys
+{
+    public static string Video(Guid id) => $"clips/{id:N}/video.mp4";
+    public static string Preview(Guid id) => $"clips/{id:N}/preview.jpg";
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using DogMonitor.Domain.Validation;
+
+namespace DogMonitor.Domain.Clips;
+
+/// <summary>The rules for a clip's range and mode.</summary>
+public static class ClipRules
+{
+    public const int MinDurationMs = 1000;
+
+    public static DateTime? ParseStart(string? value, ClipOptions options, DateTime now, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add("start_ts", "start_ts is required: an ISO 8601 time such as 2024-10-24T10:30:00Z.");
+            return null;
+        }
+        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) || parsed.Year < 2000)
+        {
+            errors.Add("start_ts", $"'{(value.Length > 40 ? value[..40] + "…" : value)}' is not an ISO 8601 time such as 2024-10-24T10:30:00Z.");
+            return null;
+        }
+        var start = parsed.UtcDateTime;
+        if (start > now + options.MaxStartAhead)
+        {
+            errors.Add("start_ts", string.Create(CultureInfo.InvariantCulture,
+                $"start_ts {start:yyyy-MM-ddTHH:mm:ss.fffZ} is {(start - now).TotalSeconds:0} s ahead of now; a clip may start at most {options.MaxStartAhead.TotalSeconds:0} s ahead."));
+            return null;
+        }
+        return start;
+    }
+
+    public static int? CheckDuration(long? durationMs, ClipOptions options, ValidationErrors errors)
+    {
+        var max = (long)options.MaxDuration.TotalMilliseconds;
+        if (durationMs is null)
+            errors.Add("duration_ms", $"duration_ms is required: the clip's length in milliseconds, {MinDurationMs} to {max}.");
+        else if (durationMs < MinDurationMs || durationMs > max)
+            errors.Add("duration_ms", $"duration_ms must be between {MinDurationMs} and {max} (the configured maximum); {durationMs} was sent.");
+        else
+            return (int)durationMs;
+        return null;
+    }
+
+    public static ClipMode ParseMode(string? mode, ValidationErrors errors)
+    {
+        switch (mode?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "exact": return ClipMode.Exact;
+            case "fast": return ClipMode.Fast;
+            default:
+                errors.Add("mode", "mode is 'exact' (frame-accurate, the default) or 'fast' (keyframe-aligned copy).");
+                return ClipMode.Exact;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using DogMonitor.Domain.Sharing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DogMonitor.Domain.Clips;
+
+public static class ClipServiceCollectionExtensions
+{
+    public static IServiceCollection AddClipOptions(this IServiceCollection services)
+    {
+        services.AddOptions<ClipOptions>().BindConfiguration(ClipOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>The clip and share-link services the API uses (queueing needs MassTransit registered too).</summary>
+    public static IServiceCollection AddClips(this IServiceCollection services)
+    {
+        services.AddClipOptions();
+        //PENDING services.AddScoped<ClipService>();
+        services.AddScoped<ShareService>();
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace DogMonitor.Domain.Paging;
+
+public static class KeysetQueries
+{
+    /// <summary>Applies a listing's filters and cursor, newest first, and reads one page plus one row to know if more follow.</summary>
+    public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> items, string ownerId, ListQuery query, CancellationToken cancellationToken)
+        where T : class, IListedItem
+    {
+        items = items.AsNoTracking().Where(i => i.OwnerId == ownerId);
+        if (query.CameraId is { } camera) items = items.Where(i => i.CameraId == camera);
+        if (query.Label is { } label) items = items.Where(i => i.Labels.Contains(label));
+        if (query.From is { } from) items = items.Where(i => i.Timestamp >= from);
+        if (query.To is { } to) items = items.Where(i => i.Timestamp < to);
+        if (query.Cursor is { } cursor)
+            // The first bound is implied by the second; it is there so the database seeks the index to the
+            // cursor instead of scanning from the newest row (PostgreSQL cannot derive a range from the OR).
+            items = items.Where(i => i.Timestamp <= cursor.Time && (i.Timestamp < cursor.Time || i.Id.CompareTo(cursor.Id) < 0));
+
+        var page = await items
+            .OrderByDescending(i => i.Timestamp).ThenByDescending(i => i.Id)
+            .Take(query.Limit + 1)
+            .ToListAsync(cancellationToken);
+        if (page.Count <= query.Limit) return new Page<T>(page, null);
+        page.RemoveAt(page.Count - 1);
+        return new Page<T>(page, new PageCursor(page[^1].Timestamp, page[^1].Id));
+    }
+}

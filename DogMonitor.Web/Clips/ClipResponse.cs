@@ -1,0 +1,41 @@
+using DogMonitor.Domain.Clips;
+using DogMonitor.Web.Media;
+
+namespace DogMonitor.Web.Clips;
+
+/// <summary>
+/// A clip as the API returns it. <c>duration_ms</c> is what was produced once ready (what was asked before);
+/// media URLs appear when ready and are short-lived.
+/// </summary>
+public sealed record ClipResponse(
+    Guid Id,
+    string CameraId,
+    DateTime StartTs,
+    int DurationMs,
+    int RequestedDurationMs,
+    ClipMode Mode,
+    IReadOnlyList<string> Labels,
+    string? Note,
+    ClipStatus Status,
+    int Progress,
+    string? Error,
+    string? VideoUrl,
+    string? PreviewUrl,
+    long? SizeBytes,
+    int? Width,
+    int? Height,
+    DateTime CreatedAt,
+    DateTime UpdatedAt)
+{
+    public static async Task<ClipResponse> FromAsync(Clip clip, MediaLinks links, CancellationToken cancellationToken)
+    {
+        var ready = clip.Status == ClipStatus.Ready && clip.VideoKey is not null && clip.PreviewKey is not null;
+        return new ClipResponse(
+            clip.Id, clip.CameraId, clip.Timestamp,
+            ready ? clip.ProducedDurationMs ?? clip.DurationMs : clip.DurationMs, clip.DurationMs,
+            clip.Mode, clip.Labels, clip.Note, clip.Status, clip.Progress, clip.Error,
+            ready ? await links.UrlOfAsync(clip.VideoKey!, cancellationToken) : null,
+            ready ? await links.UrlOfAsync(clip.PreviewKey!, cancellationToken) : null,
+            clip.SizeBytes, clip.Width, clip.Height, clip.CreatedAt, clip.UpdatedAt);
+    }
+}

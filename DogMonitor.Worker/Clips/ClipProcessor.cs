@@ -1,0 +1,195 @@
+using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Persistence;
+using DogMonitor.Domain.Recording;
+using DogMonitor.Domain.Storage;
+using DogMonitor.Worker.Ffmpeg;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DogMonitor.Worker.Clips;
+
+/// <summary>
+/// Cuts one clip: claims its row, holds the buffer segments, cuts and previews with ffmpeg, uploads,
+/// and marks it ready. A heartbeat renews the claim and publishes progress; when the row is deleted
+/// or taken over, the heartbeat cancels the cut.
+/// </summary>
+public sealed partial class ClipProcessor(
+    IServiceScopeFactory scopes,
+    IRecordingBuffer buffer,
+    IClipCutter cutter,
+    IMediaStore store,
+    IPublishEndpoint publisher,
+    DataDirectory dataDirectory,
+    IOptions<ClipOptions> options,
+    TimeProvider clock,
+    ILogger<ClipProcessor> logger)
+{
+    public async Task ProcessAsync(Guid clipId, CancellationToken cancellationToken)
+    {
+        var token = Guid.NewGuid();
+        var clip = await ClaimAsync(clipId, token, cancellationToken);
+        if (clip is null) return;
+        await PublishAsync(clip, ClipStatus.Processing, 0, null);
+
+        using var cut = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = new ClipHeartbeat(scopes, publisher, clip, token, options.Value, clock, cut);
+        var heartbeatTask = heartbeat.RunAsync();
+        var work = Path.Combine(dataDirectory.Path, "work", clipId.ToString("N"));
+        try
+        {
+            var output = await CutAndUploadAsync(clip, work, heartbeat, cut.Token);
+            await heartbeat.StopAsync(heartbeatTask);
+            await FinishAsync(clip, token, output);
+        }
+        catch (RangeNotCoveredException ex)
+        {
+            await heartbeat.StopAsync(heartbeatTask);
+            await FailAsync(clip, token, ex.Message);
+        }
+        catch (FfmpegException ex) when (!heartbeat.Lost)
+        {
+            await heartbeat.StopAsync(heartbeatTask);
+            LogFfmpegFailed(logger, ex, clipId, ex.StderrTail);
+            await FailAsync(clip, token, $"ffmpeg could not cut this clip: {ex.Message}");
+        }
+        catch (Exception) when (heartbeat.Lost)
+        {
+            await RemoveObjectsAsync(clip.Id); // an upload may have finished before the cancel
+            LogAbandoned(logger, clipId);
+        }
+        catch (Exception)
+        {
+            // Stopping, a dependency failed, or something unforeseen: give the clip back so this or another
+            // worker tries again (MassTransit retries; attempts are bounded by Clips:MaxAttempts).
+            await heartbeat.StopAsync(heartbeatTask);
+            await ReleaseAsync(clip.Id, token);
+            throw;
+        }
+        finally
+        {
+            await heartbeat.StopAsync(heartbeatTask);
+            TryDeleteDirectory(work);
+        }
+    }
+
+    private async Task<Clip?> ClaimAsync(Guid clipId, Guid token, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!await ClipClaims.TryClaimAsync(db, clipId, token, now, options.Value, cancellationToken))
+        {
+            if (await ClipClaims.GiveUpAsync(db, clipId, options.Value, now, cancellationToken))
+                LogGaveUp(logger, clipId);
+            else
+                LogNotClaimed(logger, clipId);
+            return null;
+        }
+        return await db.Clips.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clipId, cancellationToken);
+    }
+
+    private async Task<ClipOutput> CutAndUploadAsync(Clip clip, string work, ClipHeartbeat heartbeat, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(work);
+        var video = Path.Combine(work, "video.mp4");
+        var preview = Path.Combine(work, "preview.jpg");
+        var duration = TimeSpan.FromMilliseconds(clip.DurationMs);
+        CutResult result;
+        await using (var held = await buffer.ReserveAsync(clip.CameraId, clip.Id, clip.Timestamp, clip.Timestamp + duration, cancellationToken))
+        {
+            var mode = clip.Mode == ClipMode.Fast ? CutMode.Fast : CutMode.Exact;
+            var progress = new Progress<double>(fraction => heartbeat.Progress = (int)Math.Clamp(fraction * 90, 0, 90));
+            result = await cutter.CutAsync(new CutRequest(held.SegmentPaths, held.StartOffset, duration, mode, video), progress, cancellationToken);
+        }
+        await cutter.MakePreviewAsync(video, preview, options.Value.PreviewMaxSide, cancellationToken);
+        heartbeat.Progress = 95;
+
+        var output = new ClipOutput(ClipKeys.Video(clip.Id), ClipKeys.Preview(clip.Id), (int)Math.Round(result.Duration.TotalMilliseconds),
+            result.SizeBytes, result.Width, result.Height);
+        await UploadAsync(output.VideoKey, video, "video/mp4", cancellationToken);
+        await UploadAsync(output.PreviewKey, preview, "image/jpeg", cancellationToken);
+        return output;
+    }
+
+    private async Task UploadAsync(string key, string path, string contentType, CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(path);
+        await store.PutAsync(key, file, file.Length, contentType, cancellationToken);
+    }
+
+    private async Task FinishAsync(Clip clip, Guid token, ClipOutput output)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>();
+        if (await ClipClaims.CompleteAsync(db, clip.Id, token, output, clock.GetUtcNow().UtcDateTime, CancellationToken.None))
+        {
+            LogReady(logger, clip.Id, output.DurationMs, output.SizeBytes);
+            await PublishAsync(clip, ClipStatus.Ready, 100, null);
+            return;
+        }
+        // Deleted (or taken over) while uploading: what was uploaded belongs to nobody.
+        await RemoveObjectsAsync(clip.Id);
+        LogAbandoned(logger, clip.Id);
+    }
+
+    private async Task RemoveObjectsAsync(Guid clipId)
+    {
+        await store.DeleteAsync(ClipKeys.Video(clipId), CancellationToken.None);
+        await store.DeleteAsync(ClipKeys.Preview(clipId), CancellationToken.None);
+    }
+
+    private async Task FailAsync(Clip clip, Guid token, string error)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>();
+        if (await ClipClaims.FailAsync(db, clip.Id, token, error, clock.GetUtcNow().UtcDateTime, CancellationToken.None))
+        {
+            LogFailed(logger, clip.Id, error);
+            await PublishAsync(clip, ClipStatus.Failed, 0, error);
+        }
+    }
+
+    private async Task ReleaseAsync(Guid clipId, Guid token)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await ClipClaims.ReleaseAsync(scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>(), clipId, token, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+        }
+        catch (Exception ex) when (DatabaseErrors.IsDatabaseFailure(ex))
+        {
+            LogReleaseFailed(logger, clipId, ex.Message); // the lease lapses and the sweeper requeues it
+        }
+    }
+
+    private Task PublishAsync(Clip clip, ClipStatus status, int progress, string? error) =>
+        publisher.Publish(new Domain.Messages.ClipStatusChanged(clip.Id, clip.OwnerId, status, progress, error, clock.GetUtcNow().UtcDateTime), CancellationToken.None);
+
+    private static void TryDeleteDirectory(string path)
+    {
+        try { if (Directory.Exists(path)) Directory.Delete(path, recursive: true); }
+        catch (IOException) { }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Clip {ClipId} ready: {DurationMs} ms, {SizeBytes} bytes")]
+    private static partial void LogReady(ILogger logger, Guid clipId, int durationMs, long sizeBytes);
+
+    [LoggerMessage(LogLevel.Warning, "Clip {ClipId} failed: {Error}")]
+    private static partial void LogFailed(ILogger logger, Guid clipId, string error);
+
+    [LoggerMessage(LogLevel.Error, "ffmpeg failed on clip {ClipId}; its last output: {Stderr}")]
+    private static partial void LogFfmpegFailed(ILogger logger, Exception exception, Guid clipId, string stderr);
+
+    [LoggerMessage(LogLevel.Information, "Clip {ClipId} was deleted or taken over during its cut; stopped and cleaned up")]
+    private static partial void LogAbandoned(ILogger logger, Guid clipId);
+
+    [LoggerMessage(LogLevel.Debug, "Clip {ClipId} not claimed: already taken, done or deleted")]
+    private static partial void LogNotClaimed(ILogger logger, Guid clipId);
+
+    [LoggerMessage(LogLevel.Warning, "Clip {ClipId} failed: out of attempts")]
+    private static partial void LogGaveUp(ILogger logger, Guid clipId);
+
+    [LoggerMessage(LogLevel.Warning, "Could not give clip {ClipId} back to the queue: {Reason}")]
+    private static partial void LogReleaseFailed(ILogger logger, Guid clipId, string reason);
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DogMonitor.Worker.Messaging;
+
+public enum MessagingTransport
+{
+    /// <summary>In the process: the embedded default, with the pipeline inside the web app.</summary>
+    InMemory,
+
+    /// <summary>RabbitMQ: production, with workers as separate processes.</summary>
+    RabbitMq,
+}
+
+/// <summary>How web and workers talk (section <c>Messaging</c>).</summary>
+public sealed class MessagingOptions
+{
+    public const string SectionName = "Messaging";
+
+    public MessagingTransport Transport { get; set; } = MessagingTransport.InMemory;
+
+    [Required]
+    public string Host { get; set; } = "localhost";
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 5672;
+
+    public string VirtualHost { get; set; } = "/";
+    public string Username { get; set; } = "guest";
+    public string Password { get; set; } = "guest";
+}

@@ -1,0 +1,54 @@
+using DogMonitor.Domain.Messages;
+using DogMonitor.Worker.Clips;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace DogMonitor.Worker.Messaging;
+
+public static class MessagingServiceCollectionExtensions
+{
+    /// <summary>
+    /// MassTransit over the configured transport. With <paramref name="consumeJobs"/> this process cuts
+    /// clips and answers frame requests; without, it only publishes and asks.
+    /// </summary>
+    public static IServiceCollection AddDogMonitorMessaging(this IServiceCollection services, IConfiguration configuration, bool consumeJobs)
+    {
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var transport = configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>()?.Transport ?? MessagingTransport.InMemory;
+        services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            if (consumeJobs)
+            {
+                bus.AddConsumer<CutClipConsumer, CutClipConsumerDefinition>();
+                bus.AddConsumer<CaptureFrameConsumer>();
+            }
+            bus.AddRequestClient<CaptureFrame>(RequestTimeout.After(s: 20));
+            if (transport == MessagingTransport.RabbitMq)
+            {
+                bus.UsingRabbitMq((context, rabbit) =>
+                {
+                    var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                    rabbit.Host(options.Host, (ushort)options.Port, options.VirtualHost, host =>
+                    {
+                        host.Username(options.Username);
+                        host.Password(options.Password);
+                    });
+                    rabbit.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, memory) => memory.ConfigureEndpoints(context));
+            }
+        });
+        services.AddOptions<MassTransitHostOptions>().Configure(options =>
+        {
+            // Publishing before the bus is connected would fail the first requests after start.
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromSeconds(60);
+            options.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+        return services;
+    }
+}
