@@ -1,12 +1,16 @@
+using DogMonitor.Web.Cameras;
+using DogMonitor.Web.Clips;
 using DogMonitor.Web.Components;
 using DogMonitor.Web.Extensions;
 using DogMonitor.Web.Health;
 using DogMonitor.Web.Media;
+using DogMonitor.Web.Sharing;
 using DogMonitor.Web.Snapshots;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDogMonitorCore();
+builder.AddBackgroundPipeline();
 builder.AddHttpApi();
 builder.AddUserInterface();
 
@@ -20,6 +24,9 @@ app.MapOpenApiDocuments();
 app.MapHealth();
 app.MapMediaFiles();
 app.MapSnapshotsApi();
+app.MapClipsApi();
+app.MapSharingApi();
+app.MapCamerasApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

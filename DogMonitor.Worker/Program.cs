@@ -7,6 +7,7 @@ public static class WorkerProgram
     public static void Main(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
+        builder.Services.AddWorkerPipeline(builder.Configuration);
         builder.Services.AddHostedService<DependencyCheck>();
         builder.Build().Run();
     }

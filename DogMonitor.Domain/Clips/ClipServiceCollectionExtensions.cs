@@ -17,7 +17,7 @@ public static class ClipServiceCollectionExtensions
     public static IServiceCollection AddClips(this IServiceCollection services)
     {
         services.AddClipOptions();
-        //PENDING services.AddScoped<ClipService>();
+        services.AddScoped<ClipService>();
         services.AddScoped<ShareService>();
         return services;
     }

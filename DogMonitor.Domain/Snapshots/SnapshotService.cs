@@ -1,3 +1,4 @@
+using DogMonitor.Domain.Cameras;
 using DogMonitor.Domain.Images;
 using DogMonitor.Domain.Owners;
 using DogMonitor.Domain.Paging;
@@ -22,7 +23,9 @@ public sealed partial class SnapshotService(
     ICurrentUser user,
     IOptions<SnapshotOptions> options,
     TimeProvider clock,
-    ILogger<SnapshotService> logger)
+    ILogger<SnapshotService> logger,
+    CameraCatalog? cameras = null,
+    IFrameSource? frames = null)
 {
     public const string FrameDataField = "frame_data";
 
@@ -34,11 +37,21 @@ public sealed partial class SnapshotService(
         var labels = ItemRules.NormalizeLabels(request.Labels, errors);
         var note = ItemRules.NormalizeNote(request.Note, errors);
         var cameraId = ItemRules.NormalizeCameraId(request.CameraId, errors);
-        if (string.IsNullOrEmpty(request.FrameData))
-            errors.Add(FrameDataField, "frame_data is required: a data URL (data:image/jpeg;base64,…) or bare base64 of a JPEG, PNG or WebP image.");
+        var fromBuffer = string.IsNullOrEmpty(request.FrameData);
+        if (fromBuffer)
+        {
+            // No image sent: take the full-resolution frame from the camera's recording buffer.
+            cameraId ??= cameras?.Default.Id;
+            if (frames is null || cameras is null)
+                errors.Add(FrameDataField, "frame_data is required here: this process has no recording buffer to take the frame from.");
+            else if (cameras.Find(cameraId) is null)
+                errors.Add("camera_id", $"There is no camera '{cameraId}'; the cameras are {string.Join(", ", cameras.Cameras.Select(c => c.Id))}.");
+        }
         if (!errors.IsEmpty) throw new RequestValidationException(errors);
 
-        var bytes = FrameData.Decode(FrameDataField, request.FrameData!, limits.MaxImageBytes);
+        var bytes = fromBuffer
+            ? await frames!.CaptureAsync(cameraId!, timestamp!.Value, cancellationToken)
+            : FrameData.Decode(FrameDataField, request.FrameData!, limits.MaxImageBytes);
         var image = ImagePreparer.Prepare(FrameDataField, bytes, limits.MaxPixels, limits.ThumbnailMaxSide);
 
         var id = Guid.CreateVersion7(clock.GetUtcNow());

@@ -39,6 +39,8 @@ public abstract class AppEnvironment : IAsyncLifetime
         var dataDirectory = Path.Combine(Root, variant);
         Directory.CreateDirectory(dataDirectory);
         settings["DataDirectory"] = dataDirectory;
+        // API suites need no camera; the clip suites switch the recorder on.
+        settings["Recording:Enabled"] = "false";
         if (brokenMediaStore) BreakMediaStore(settings, dataDirectory);
         configure?.Invoke(settings);
         var app = new DogMonitorApp(settings);

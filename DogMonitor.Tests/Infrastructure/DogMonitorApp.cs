@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace DogMonitor.Tests.Infrastructure;
 
@@ -12,6 +11,8 @@ public sealed class DogMonitorApp(IReadOnlyDictionary<string, string?> settings)
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(Settings));
+        // UseSetting reaches Program before it registers services, so settings read while registering
+        // (the transport, whether the worker runs in-process) see them too; ConfigureAppConfiguration would not.
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 }

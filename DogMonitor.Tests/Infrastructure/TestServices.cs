@@ -19,6 +19,25 @@ public static class TestServices
     public static string S3AccessKey => Environment.GetEnvironmentVariable("DOGMONITOR_TEST_S3_ACCESS_KEY") ?? "dogmonitor";
     public static string S3SecretKey => Environment.GetEnvironmentVariable("DOGMONITOR_TEST_S3_SECRET_KEY") ?? "dogmonitor-secret";
 
+    /// <summary>RabbitMQ's address, from DOGMONITOR_TEST_RABBITMQ (amqp://guest:guest@127.0.0.1:PORT/).</summary>
+    public static Uri RabbitMq =>
+        new(Environment.GetEnvironmentVariable("DOGMONITOR_TEST_RABBITMQ")
+            ?? throw new InvalidOperationException($"RabbitMQ is needed for the production clip tests. {StartHint} DOGMONITOR_TEST_RABBITMQ to amqp://guest:guest@127.0.0.1:PORT/."));
+
+    public static async Task RequireRabbitMqAsync()
+    {
+        var broker = RabbitMq;
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(broker.Host, broker.Port).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception ex) when (ex is SocketException or TimeoutException)
+        {
+            throw new InvalidOperationException($"RabbitMQ does not answer at {broker.Host}:{broker.Port} ({ex.Message}). {StartHint} DOGMONITOR_TEST_RABBITMQ to a running broker.", ex);
+        }
+    }
+
     public static async Task RequirePostgresAsync()
     {
         var connectionString = PostgresAdminConnectionString;

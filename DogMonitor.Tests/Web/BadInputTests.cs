@@ -19,7 +19,8 @@ public abstract class BadInputTests(AppEnvironment environment)
         ["missing timestamp"] = (() => Body(b => b.With("timestamp", null)), 400),
         ["unparsable timestamp"] = (() => Body(b => b.With("timestamp", "yesterday at noon")), 400),
         ["timestamp far in the future"] = (() => Body(b => b.With("timestamp", "2999-01-01T00:00:00Z")), 400),
-        ["missing frame_data"] = (() => Body(b => b.With("frame_data", null)), 400),
+        // No image means "take the frame from the recording buffer", which holds nothing here.
+        ["missing frame_data and nothing recorded"] = (() => Body(b => b.With("frame_data", null)), 422),
         ["frame_data not base64"] = (() => Body(b => b.With("frame_data", "data:image/jpeg;base64,!!!not base64!!!")), 400),
         ["frame_data bare text"] = (() => Body(b => b.With("frame_data", "hello, dog")), 400),
         ["frame_data not an image data URL"] = (() => Body(b => b.With("frame_data", "data:text/plain;base64,aGVsbG8=")), 400),

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using DogMonitor.Tests.Infrastructure;
 
@@ -26,11 +25,9 @@ public abstract class SeedExampleTests(AppEnvironment environment)
         var app = await environment.StartAppAsync("seed", kestrelPort: port);
         var jpeg = Convert.ToBase64String(TestImages.Jpeg(640, 360));
         Assert.StartsWith("/9j/4AAQ", jpeg, StringComparison.Ordinal); // a JFIF JPEG, as the example's prefix shows
-        var command = CreateSnapshot
-            .Replace("http://localhost:8000", $"http://127.0.0.1:{port}", StringComparison.Ordinal)
-            .Replace("/9j/4AAQ...", jpeg, StringComparison.Ordinal);
+        var command = CreateSnapshot.Replace("/9j/4AAQ...", jpeg, StringComparison.Ordinal);
 
-        var output = await RunAsync(command);
+        var output = await Curl.RunAsync(command, $"http://127.0.0.1:{port}");
 
         var snapshot = JsonNode.Parse(output)!.AsObject();
         Assert.Equal(["sitting", "good-boy"], snapshot["labels"]!.AsArray().Select(l => (string)l!));
@@ -38,20 +35,6 @@ public abstract class SeedExampleTests(AppEnvironment environment)
         var fetched = await new HttpClient().GetAsync($"http://127.0.0.1:{port}/api/snapshots/{snapshot["id"]}");
         Assert.Equal(System.Net.HttpStatusCode.OK, fetched.StatusCode);
         Assert.Equal(1, await AppEnvironment.SnapshotRowsAsync(app));
-    }
-
-    private static async Task<string> RunAsync(string command)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
-        // Through stdin: the command line with the image is longer than one argument may be.
-        await process.StandardInput.WriteAsync("set -e\n" + command.Replace("curl -X", "curl -sS -X", StringComparison.Ordinal) + "\n");
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.True(process.ExitCode == 0, $"curl failed ({process.ExitCode}): {await error}");
-        return await output;
     }
 }
 

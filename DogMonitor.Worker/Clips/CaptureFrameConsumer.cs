@@ -8,7 +8,8 @@ namespace DogMonitor.Worker.Clips;
 /// <summary>Answers the web app's request for the full-resolution frame at a moment of the buffer.</summary>
 public sealed class CaptureFrameConsumer(IRecordingBuffer buffer, IClipCutter cutter) : IConsumer<CaptureFrame>
 {
-    private static readonly TimeSpan FrameSpan = TimeSpan.FromMilliseconds(40);
+    // A little past the moment, so the hold includes the next segment when the moment is in a segment's last frame.
+    private static readonly TimeSpan FrameSpan = TimeSpan.FromMilliseconds(100);
 
     public async Task Consume(ConsumeContext<CaptureFrame> context)
     {

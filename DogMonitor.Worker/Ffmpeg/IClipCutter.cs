@@ -1,6 +1,12 @@
 namespace DogMonitor.Worker.Ffmpeg;
 
 /// <summary>Cuts a clip out of buffer segments and makes its preview; implemented over ffmpeg.</summary>
+/// <remarks>
+/// Every call can throw <see cref="FfmpegException"/> (ffmpeg or ffprobe failed, ran over its time limit, or a segment
+/// is corrupt; it carries ffmpeg's last stderr lines), <see cref="OperationCanceledException"/> (ffmpeg is killed
+/// first), <see cref="FileNotFoundException"/> for a missing input and <see cref="ArgumentException"/> for a range
+/// the segments do not hold.
+/// </remarks>
 public interface IClipCutter
 {
     /// <summary>
@@ -8,6 +14,7 @@ public interface IClipCutter
     /// <see cref="CutRequest.Duration"/> within one frame; <see cref="CutMode.Fast"/> copies whole keyframe-aligned
     /// segments. Reports progress from 0 to 1.
     /// </summary>
+    /// <remarks>The file appears at <see cref="CutRequest.OutputPath"/> (replacing any file there) only when complete.</remarks>
     Task<CutResult> CutAsync(CutRequest request, IProgress<double>? progress, CancellationToken cancellationToken);
 
     /// <summary>A JPEG from the middle of the video, longest side at most <paramref name="maxSide"/> pixels.</summary>

@@ -27,4 +27,11 @@ public sealed class MessagingOptions
     public string VirtualHost { get; set; } = "/";
     public string Username { get; set; } = "guest";
     public string Password { get; set; } = "guest";
+
+    /// <summary>
+    /// Prefix for queue names, so several installations can share one broker without taking each other's
+    /// jobs. Every process of one installation must use the same prefix.
+    /// </summary>
+    [RegularExpression("^[a-z0-9-]*$")]
+    public string EndpointPrefix { get; set; } = "";
 }

@@ -1,4 +1,5 @@
 using DogMonitor.Domain.Messages;
+using DogMonitor.Domain.Snapshots;
 using DogMonitor.Worker.Clips;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -14,17 +15,17 @@ public static class MessagingServiceCollectionExtensions
     public static IServiceCollection AddDogMonitorMessaging(this IServiceCollection services, IConfiguration configuration, bool consumeJobs)
     {
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        var transport = configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>()?.Transport ?? MessagingTransport.InMemory;
+        var settings = configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
         services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(settings.EndpointPrefix, includeNamespace: false));
             if (consumeJobs)
             {
                 bus.AddConsumer<CutClipConsumer, CutClipConsumerDefinition>();
                 bus.AddConsumer<CaptureFrameConsumer>();
             }
             bus.AddRequestClient<CaptureFrame>(RequestTimeout.After(s: 20));
-            if (transport == MessagingTransport.RabbitMq)
+            if (settings.Transport == MessagingTransport.RabbitMq)
             {
                 bus.UsingRabbitMq((context, rabbit) =>
                 {
@@ -42,6 +43,7 @@ public static class MessagingServiceCollectionExtensions
                 bus.UsingInMemory((context, memory) => memory.ConfigureEndpoints(context));
             }
         });
+        services.AddScoped<IFrameSource, BusFrameSource>();
         services.AddOptions<MassTransitHostOptions>().Configure(options =>
         {
             // Publishing before the bus is connected would fail the first requests after start.

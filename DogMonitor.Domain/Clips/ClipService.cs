@@ -1,0 +1,112 @@
+using DogMonitor.Domain.Cameras;
+using DogMonitor.Domain.Messages;
+using DogMonitor.Domain.Owners;
+using DogMonitor.Domain.Paging;
+using DogMonitor.Domain.Persistence;
+using DogMonitor.Domain.Problems;
+using DogMonitor.Domain.Storage;
+using DogMonitor.Domain.Validation;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DogMonitor.Domain.Clips;
+
+/// <summary>
+/// Queues, lists and deletes clips. A new clip's row is committed before its job is published, so a
+/// lost message only delays it: the lease sweeper publishes queued clips again.
+/// </summary>
+public sealed partial class ClipService(
+    DogMonitorDbContext db,
+    IMediaStore store,
+    IPublishEndpoint publisher,
+    CameraCatalog cameras,
+    ICurrentUser user,
+    IOptions<ClipOptions> options,
+    TimeProvider clock,
+    ILogger<ClipService> logger)
+{
+    public async Task<Clip> CreateAsync(NewClip request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = new ValidationErrors();
+        var start = ClipRules.ParseStart(request.StartTs, options.Value, now, errors);
+        var duration = ClipRules.CheckDuration(request.DurationMs, options.Value, errors);
+        var labels = ItemRules.NormalizeLabels(request.Labels, errors);
+        var note = ItemRules.NormalizeNote(request.Note, errors);
+        var mode = ClipRules.ParseMode(request.Mode, errors);
+        var cameraId = ItemRules.NormalizeCameraId(request.CameraId, errors) ?? cameras.Default.Id;
+        if (cameras.Find(cameraId) is null)
+            errors.Add("camera_id", $"There is no camera '{cameraId}'; the cameras are {string.Join(", ", cameras.Cameras.Select(c => c.Id))}.");
+        if (!errors.IsEmpty) throw new RequestValidationException(errors);
+
+        var clip = new Clip
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            OwnerId = user.OwnerId,
+            CameraId = cameraId,
+            Timestamp = start!.Value,
+            DurationMs = duration!.Value,
+            Mode = mode,
+            Labels = labels,
+            Note = note,
+            Status = ClipStatus.Queued,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Clips.Add(clip);
+        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await publisher.Publish(new CutClip(clip.Id), cancellationToken);
+            await publisher.Publish(ClipEvents.StatusOf(clip, now), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The row is the job: the sweeper publishes it again once the broker is back.
+            LogPublishFailed(logger, clip.Id, ex.Message);
+        }
+        return clip;
+    }
+
+    public Task<Clip?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Clips.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.OwnerId == user.OwnerId, cancellationToken);
+
+    public Task<Page<Clip>> ListAsync(ListQuery query, ClipStatus? status, CancellationToken cancellationToken)
+    {
+        var clips = db.Clips.AsQueryable();
+        if (status is { } wanted) clips = clips.Where(c => c.Status == wanted);
+        return clips.ToPageAsync(user.OwnerId, query, cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes the row (a running cut notices at its next heartbeat and stops), then the objects.
+    /// The store is checked first, so an unreachable store changes nothing.
+    /// </summary>
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var clip = await db.Clips.FirstOrDefaultAsync(c => c.Id == id && c.OwnerId == user.OwnerId, cancellationToken);
+        if (clip is null) return false;
+        await store.CheckAsync(cancellationToken);
+        db.Clips.Remove(clip);
+        await db.SaveChangesAsync(cancellationToken);
+        // A worker that uploads after this finds its row gone and removes its own objects.
+        foreach (var key in new[] { ClipKeys.Video(id), ClipKeys.Preview(id) })
+        {
+            try { await store.DeleteAsync(key, CancellationToken.None); }
+            catch (DependencyUnavailableException ex) { LogOrphan(logger, key, ex.Message); }
+        }
+        LogDeleted(logger, id, clip.Status);
+        return true;
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Clip {ClipId} is queued but its job could not be published yet: {Reason}")]
+    private static partial void LogPublishFailed(ILogger logger, Guid clipId, string reason);
+
+    [LoggerMessage(LogLevel.Information, "Clip {ClipId} deleted while {Status}")]
+    private static partial void LogDeleted(ILogger logger, Guid clipId, ClipStatus status);
+
+    [LoggerMessage(LogLevel.Warning, "Could not remove {Key} of a deleted clip; it is left in the store: {Reason}")]
+    private static partial void LogOrphan(ILogger logger, string key, string reason);
+}

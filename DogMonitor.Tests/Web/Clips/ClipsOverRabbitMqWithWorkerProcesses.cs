@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using DogMonitor.Domain.Persistence;
+using DogMonitor.Tests.Infrastructure;
+using DogMonitor.Worker;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using static DogMonitor.Tests.Web.Clips.ClipPolling;
+
+namespace DogMonitor.Tests.Web.Clips;
+
+/// <summary>
+/// Production as compose runs it: the web app queues over RabbitMQ into PostgreSQL and S3, one recorder keeps
+/// the buffer, and clips are cut by DogMonitor.Worker processes, one of which is killed in the middle of a cut.
+/// </summary>
+public sealed class ClipsOverRabbitMqWithWorkerProcesses(ProductionEnvironment environment) : IClassFixture<ProductionEnvironment>
+{
+    [Fact]
+    public async Task AClipSurvivesItsWorkerBeingKilledMidCutAndIsCutOnceToTheEnd()
+    {
+        await TestServices.RequireRabbitMqAsync();
+        var root = Path.Combine(Path.GetTempPath(), "dogmonitor-tests", $"flow-{Guid.NewGuid():N}");
+        var broker = TestServices.RabbitMq;
+        var shared = new Dictionary<string, string?>
+        {
+            ["Messaging:Transport"] = "RabbitMq",
+            ["Messaging:Host"] = broker.Host,
+            ["Messaging:Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Messaging:EndpointPrefix"] = $"t{Guid.NewGuid():N}"[..12],
+            ["Recording:BufferDirectory"] = Path.Combine(root, "buffer"),
+            ["Cameras:0:Id"] = "test-pattern",
+            ["Cameras:0:Source"] = "synthetic:1280x720@25",
+            ["Clips:Lease"] = "00:00:06",
+            ["Clips:Heartbeat"] = "00:00:01",
+        };
+        var web = await environment.StartAppAsync("flow", settings =>
+        {
+            foreach (var (key, value) in shared) settings[key] = value;
+            settings["Worker:InProcess"] = "false";
+        });
+        var client = web.CreateClient();
+        var pipeline = new Dictionary<string, string?>(web.Settings);
+        pipeline.Remove("Worker:InProcess");
+
+        using var recorder = await StartRecorderAsync(pipeline, Path.Combine(root, "recorder"));
+        await WaitForBufferAsync(client, TimeSpan.FromSeconds(14));
+        var first = await WorkerProcess.StartAsync(Cutter(pipeline, Path.Combine(root, "worker-1")));
+
+        var created = await client.PostJsonAsync("/api/clips", new { start_ts = Iso(DateTime.UtcNow.AddSeconds(-14)), duration_ms = 12_000, labels = new[] { "fetch" } });
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        var id = (string)(await created.ReadJsonAsync())["id"]!;
+        await UntilAsync(client, id, TimeSpan.FromSeconds(30), "processing");
+        await Task.Delay(500);
+        first.Kill();
+        await first.DisposeAsync();
+        Assert.Equal("processing", (string?)(await (await client.GetAsync($"/api/clips/{id}")).ReadJsonAsync())["status"]);
+
+        await using var replacement = await WorkerProcess.StartAsync(Cutter(pipeline, Path.Combine(root, "worker-2")));
+        var clip = await UntilAsync(client, id, TimeSpan.FromSeconds(90), "ready", "failed");
+
+        Assert.True((string?)clip["status"] == "ready", $"{clip.ToJsonString()}\n{replacement.Output}");
+        var probe = await FfprobeInfo.ProbeAsync(await environment.MediaClient(web).GetByteArrayAsync((string)clip["video_url"]!));
+        Assert.InRange(probe.DurationSeconds, 12.0 - 0.04, 12.0 + 0.04);
+        await using (var scope = web.Services.CreateAsyncScope())
+        {
+            var row = await scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>().Clips.AsNoTracking().SingleAsync(c => c.Id == Guid.Parse(id));
+            // The killed claim and the one that finished; no third cut.
+            Assert.True(row.Attempts == 2, $"attempts {row.Attempts}; the first worker said:\n{first.Output}\nthe replacement said:\n{replacement.Output}");
+        }
+        var keys = (await AppEnvironment.ObjectKeysAsync(web)).Where(k => k.StartsWith($"clips/{Guid.Parse(id):N}/", StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"clips/{Guid.Parse(id):N}/preview.jpg", $"clips/{Guid.Parse(id):N}/video.mp4"], keys.Order(StringComparer.Ordinal));
+
+        // A snapshot taken on the server: the web app asks a worker over RabbitMQ for the frame.
+        var snapshot = await client.PostJsonAsync("/api/snapshots", new { timestamp = Iso(DateTime.UtcNow.AddSeconds(-6)) });
+        Assert.True(snapshot.StatusCode == HttpStatusCode.Created, await snapshot.Content.ReadAsStringAsync());
+        Assert.Equal(1280, (int)(await snapshot.ReadJsonAsync())["width"]!);
+
+        await recorder.StopAsync();
+    }
+
+    private static Dictionary<string, string?> Cutter(Dictionary<string, string?> pipeline, string dataDirectory) => new(pipeline)
+    {
+        ["DataDirectory"] = dataDirectory,
+        ["Recording:Enabled"] = "false",
+        ["Clips:CuttingEnabled"] = "true",
+        ["Logging:LogLevel:Default"] = "Information",
+    };
+
+    private static async Task<IHost> StartRecorderAsync(Dictionary<string, string?> pipeline, string dataDirectory)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(pipeline)
+        {
+            ["DataDirectory"] = dataDirectory,
+            ["Recording:Enabled"] = "true",
+            ["Clips:CuttingEnabled"] = "false",
+        });
+        builder.Services.AddWorkerPipeline(builder.Configuration);
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    private static async Task WaitForBufferAsync(HttpClient client, TimeSpan span)
+    {
+        var deadline = DateTime.UtcNow + span + TimeSpan.FromSeconds(45);
+        while (DateTime.UtcNow < deadline)
+        {
+            var camera = (await client.GetFromJsonAsync<JsonArray>("/api/cameras"))![0]!;
+            if (camera["buffer_first"] is { } first && camera["buffer_last"] is { } last && (DateTime)last - (DateTime)first >= span) return;
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"The recorder did not fill {span.TotalSeconds} s of buffer in time (is ffmpeg installed?).");
+    }
+}

@@ -1,0 +1,70 @@
+using DogMonitor.Domain.Recording;
+using DogMonitor.Tests.Domain.Recording;
+using DogMonitor.Worker.Recording;
+
+namespace DogMonitor.Tests.Worker.Recording;
+
+public sealed class BufferIndexTests : IDisposable
+{
+    private static readonly DateTime Start = new(2026, 11, 24, 10, 0, 0, DateTimeKind.Utc);
+    private readonly TempBuffer _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task ANewRun_AppendsOnlyItsOwnNewSegments_TheFirstAfterADiscontinuity()
+    {
+        _folder.Record("yard", Start, 3, run: "old");
+        var index = await BufferIndex.LoadAsync(_folder.Layout.BufferPlaylist("yard"), TestContext.Current.CancellationToken);
+        index.BeginRun("seg-new-");
+        RecordedSegment[] live =
+        [
+            new("seg-old-000002.ts", Start.AddSeconds(4), TimeSpan.FromSeconds(2)), // a live playlist the old ffmpeg left
+            new("seg-new-000000.ts", Start.AddSeconds(6.5), TimeSpan.FromSeconds(2)),
+            new("seg-new-000001.ts", Start.AddSeconds(8.5), TimeSpan.FromSeconds(2)),
+        ];
+
+        var added = index.AppendNew(live);
+        var again = index.AppendNew([.. live, new("seg-new-000002.ts", Start.AddSeconds(10.5), TimeSpan.FromSeconds(2))]);
+
+        Assert.Equal(["seg-new-000000.ts", "seg-new-000001.ts"], added.Select(s => s.FileName));
+        Assert.Equal([true, false], added.Select(s => s.DiscontinuityBefore));
+        Assert.Equal("seg-new-000002.ts", Assert.Single(again).FileName);
+        Assert.False(again[0].DiscontinuityBefore);
+        Assert.Equal(6, index.Segments.Count);
+        Assert.Equal((Start, Start.AddSeconds(12.5)), (index.First!.Value, index.Last!.Value));
+    }
+
+    [Fact]
+    public async Task TheFirstRunIntoAnEmptyBuffer_HasNoDiscontinuity_AndDirectoriesInLiveNamesAreDropped()
+    {
+        var index = await BufferIndex.LoadAsync(_folder.Layout.BufferPlaylist("yard"), TestContext.Current.CancellationToken);
+        index.BeginRun("seg-a-");
+
+        var added = index.AppendNew([new("/buffer/yard/seg-a-000000.ts", Start, TimeSpan.FromSeconds(2))]);
+
+        Assert.Equal(new RecordedSegment("seg-a-000000.ts", Start, TimeSpan.FromSeconds(2)), Assert.Single(added));
+    }
+
+    [Fact]
+    public async Task DroppingTheOldest_MovesTheSequenceNumbersOn_AndSavingWritesThePlaylist()
+    {
+        var path = _folder.Layout.BufferPlaylist("yard");
+        _folder.Write("yard", [
+            new("seg-a-000000.ts", Start, TimeSpan.FromSeconds(2)),
+            new("seg-b-000000.ts", Start.AddSeconds(2.5), TimeSpan.FromSeconds(2), DiscontinuityBefore: true),
+            new("seg-b-000001.ts", Start.AddSeconds(4.5), TimeSpan.FromSeconds(2)),
+        ]);
+        var index = await BufferIndex.LoadAsync(path, TestContext.Current.CancellationToken);
+
+        var dropped = index.DropOldest(2);
+        await index.SaveAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["seg-a-000000.ts", "seg-b-000000.ts"], dropped.Select(s => s.FileName));
+        Assert.False(index.Contains("seg-a-000000.ts"));
+        var saved = HlsPlaylist.ParseMedia(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+        Assert.Equal((2, 1), (saved.MediaSequence, saved.DiscontinuitySequence));
+        Assert.Equal("seg-b-000001.ts", Assert.Single(saved.Segments).FileName);
+        Assert.Equal((byte)'#', (await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken))[0]); // no byte order mark: HLS forbids it
+    }
+}

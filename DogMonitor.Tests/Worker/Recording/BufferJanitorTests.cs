@@ -1,0 +1,100 @@
+using DogMonitor.Domain.Recording;
+using DogMonitor.Tests.Domain.Recording;
+using DogMonitor.Tests.Infrastructure;
+using DogMonitor.Worker.Recording;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace DogMonitor.Tests.Worker.Recording;
+
+public sealed class BufferJanitorTests : IDisposable
+{
+    // Near the real time, because file and folder times on disk are real; whole seconds, as the playlist keeps milliseconds.
+    private static readonly DateTime Start = DateTime.UnixEpoch.AddSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 120);
+    private readonly TempBuffer _folder = new();
+    private readonly ManualClock _clock = new(new DateTimeOffset(Start.AddMinutes(2.5)));
+    private readonly RecordingOptions _options = new() { Retention = TimeSpan.FromMinutes(1), SegmentSeconds = 2, MaxBytesPerCamera = 0 };
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Retention_DropsOldSegments_FromThePlaylistAndTheDisk_ButAReservedOneLivesOnInItsCut()
+    {
+        var segments = _folder.Record("yard", Start, 60); // two minutes
+        var buffer = new RecordingBuffer(_folder.Layout, Options.Create(_options), _clock, NullLogger<RecordingBuffer>.Instance);
+        var reservation = await buffer.ReserveAsync("yard", Guid.NewGuid(), Start.AddSeconds(6), Start.AddSeconds(7), TestContext.Current.CancellationToken);
+        var index = await BufferIndex.LoadAsync(_folder.Layout.BufferPlaylist("yard"), TestContext.Current.CancellationToken);
+
+        var dropped = await Janitor().ApplyRetentionAsync(index, TestContext.Current.CancellationToken);
+
+        Assert.Equal(45, dropped); // everything that ended at or before now - 1 min
+        var listed = HlsPlaylist.ParseMedia(await File.ReadAllTextAsync(_folder.Layout.BufferPlaylist("yard"), TestContext.Current.CancellationToken));
+        Assert.Equal(45, listed.MediaSequence);
+        Assert.Equal(segments.Skip(45), listed.Segments);
+        Assert.All(segments.Take(45), s => Assert.False(File.Exists(_folder.Layout.Segment("yard", s.FileName)), $"{s.FileName} is still there."));
+        Assert.All(segments.Skip(45), s => Assert.True(File.Exists(_folder.Layout.Segment("yard", s.FileName))));
+
+        var held = Assert.Single(reservation.SegmentPaths);
+        Assert.Equal($"video of {segments[3].FileName}", await File.ReadAllTextAsync(held, TestContext.Current.CancellationToken));
+        await reservation.DisposeAsync();
+        Assert.False(File.Exists(held));
+    }
+
+    [Fact]
+    public async Task Retention_OverTheDiskBudget_DropsTheOldestUntilUnder()
+    {
+        var segments = _folder.Record("yard", Start, 10);
+        _options.Retention = TimeSpan.FromHours(1);
+        _options.MaxBytesPerCamera = 3 * new FileInfo(_folder.Layout.Segment("yard", segments[0].FileName)).Length;
+        var index = await BufferIndex.LoadAsync(_folder.Layout.BufferPlaylist("yard"), TestContext.Current.CancellationToken);
+
+        await Janitor().ApplyRetentionAsync(index, TestContext.Current.CancellationToken);
+
+        Assert.Equal(segments.Skip(7), index.Segments);
+    }
+
+    [Fact]
+    public async Task Orphans_OlderThanTheNewestListedSegment_AreDeleted_NewerOnesMayBeFfmpegsAndStay()
+    {
+        _folder.Record("yard", Start, 60);
+        var orphan = Touch("seg-crashed-000007.ts", Start.AddSeconds(30));
+        var writing = Touch("seg-current-000000.ts", Start.AddSeconds(115));
+        var other = Touch("notes.txt", Start);
+        var index = await BufferIndex.LoadAsync(_folder.Layout.BufferPlaylist("yard"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, Janitor().DeleteOrphans(index));
+
+        Assert.False(File.Exists(orphan));
+        Assert.True(File.Exists(writing));
+        Assert.True(File.Exists(other));
+        Assert.Equal(60, Directory.GetFiles(_folder.Layout.CameraDirectory("yard"), "seg-run1-*.ts").Length);
+    }
+
+    [Fact]
+    public void CutFolders_OlderThanAnHour_AreDeleted()
+    {
+        Directory.CreateDirectory(_folder.Layout.CameraDirectory("yard"));
+        var stale = _folder.Layout.CutDirectory("yard", Guid.NewGuid());
+        var running = _folder.Layout.CutDirectory("yard", Guid.NewGuid());
+        Directory.CreateDirectory(stale);
+        Directory.CreateDirectory(running);
+        File.WriteAllText(Path.Combine(stale, "seg.ts"), "");
+        Directory.SetLastWriteTimeUtc(stale, _clock.Now.UtcDateTime.AddHours(-1).AddMinutes(-1));
+        Directory.SetLastWriteTimeUtc(running, _clock.Now.UtcDateTime.AddMinutes(-50));
+
+        Assert.Equal(1, Janitor().DeleteStaleCuts());
+
+        Assert.False(Directory.Exists(stale));
+        Assert.True(Directory.Exists(running));
+    }
+
+    private BufferJanitor Janitor() => new(_folder.Layout, "yard", _options, _clock, NullLogger.Instance);
+
+    private string Touch(string name, DateTime writtenAt)
+    {
+        var path = _folder.Layout.Segment("yard", name);
+        File.WriteAllText(path, "x");
+        File.SetLastWriteTimeUtc(path, writtenAt);
+        return path;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using DogMonitor.Domain.Cameras;
+using DogMonitor.Domain.Recording;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DogMonitor.Web.Cameras;
+
+public static partial class CamerasApi
+{
+    [GeneratedRegex(@"^seg-[A-Za-z0-9_-]+\.ts$")]
+    private static partial Regex SegmentName();
+
+    public static IEndpointRouteBuilder MapCamerasApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/cameras").WithTags("Cameras");
+        api.MapGet("/", ListCameras).WithSummary("The cameras, whether each is recording, and the span its buffer holds");
+        api.MapGet("/{id}/live.m3u8", LivePlaylist).WithSummary("The camera's live HLS playlist");
+        api.MapGet("/{id}/{segment}", LiveSegment).WithSummary("A segment of the live playlist");
+        return app;
+    }
+
+    internal static async Task<Ok<List<CameraResponse>>> ListCameras(CameraCatalog cameras, ICameraStateReader states, CancellationToken cancellationToken)
+    {
+        var list = new List<CameraResponse>(cameras.Cameras.Count);
+        foreach (var camera in cameras.Cameras)
+        {
+            var state = await states.ReadAsync(camera.Id, cancellationToken);
+            list.Add(new CameraResponse(camera.Id, camera.Name, KindOf(camera.Source),
+                state?.Online ?? false, state?.BufferFirst, state?.BufferLast, state?.LastError, state?.LastErrorAt, state?.Restarts ?? 0,
+                $"/api/cameras/{camera.Id}/live.m3u8"));
+        }
+        return TypedResults.Ok(list);
+    }
+
+    internal static Results<PhysicalFileHttpResult, ProblemHttpResult> LivePlaylist(string id, CameraCatalog cameras, BufferLayout layout, HttpContext context)
+    {
+        if (cameras.Find(id) is null) return NoCamera(id);
+        var path = layout.LivePlaylist(id);
+        if (!File.Exists(path))
+            return TypedResults.Problem($"Camera '{id}' has not recorded anything yet; GET /api/cameras shows its state.", statusCode: StatusCodes.Status404NotFound, title: "No live video yet.");
+        context.Response.Headers.CacheControl = "no-cache"; // the playlist changes every segment
+        return TypedResults.PhysicalFile(path, "application/vnd.apple.mpegurl");
+    }
+
+    internal static Results<PhysicalFileHttpResult, ProblemHttpResult> LiveSegment(string id, string segment, CameraCatalog cameras, BufferLayout layout, HttpContext context)
+    {
+        if (cameras.Find(id) is null) return NoCamera(id);
+        var path = layout.Segment(id, segment);
+        if (!SegmentName().IsMatch(segment) || !File.Exists(path))
+            return TypedResults.Problem($"Camera '{id}' has no segment '{segment}' (segments leave the buffer as it rolls).", statusCode: StatusCodes.Status404NotFound, title: "Segment not found.");
+        context.Response.Headers.CacheControl = "public, max-age=3600, immutable"; // a segment never changes
+        return TypedResults.PhysicalFile(path, "video/mp2t", enableRangeProcessing: true);
+    }
+
+    private static string KindOf(CameraSource source) => source switch
+    {
+        SyntheticCameraSource => "synthetic",
+        RtspCameraSource => "rtsp",
+        V4l2CameraSource => "v4l2",
+        FileCameraSource => "file",
+        _ => "other",
+    };
+
+    private static ProblemHttpResult NoCamera(string id) =>
+        TypedResults.Problem($"There is no camera '{id}'; GET /api/cameras lists them.", statusCode: StatusCodes.Status404NotFound, title: "Camera not found.");
+}

@@ -1,0 +1,73 @@
+using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Paging;
+using DogMonitor.Domain.Problems;
+using DogMonitor.Domain.Validation;
+using DogMonitor.Web.Media;
+using DogMonitor.Web.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DogMonitor.Web.Clips;
+
+public static class ClipsApi
+{
+    private const long MaxBodyBytes = 64 * 1024;
+
+    public static IEndpointRouteBuilder MapClipsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/clips").WithTags("Clips");
+        api.MapPost("/", CreateClip)
+            .WithSummary("Queue a clip of a camera's recording; cut in the background")
+            .Accepts<CreateClipRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapGet("/", ListClips).WithSummary("List clips, newest first (keyset pagination)").ProducesValidationProblem();
+        api.MapGet("/{id}", GetClip).WithSummary("Get a clip's status, progress and, when ready, its media");
+        api.MapDelete("/{id}", DeleteClip).WithSummary("Delete a clip (a running cut is cancelled) and its media")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    internal static async Task<Accepted<ClipResponse>> CreateClip(HttpContext context, ClipService clips, MediaLinks links, CancellationToken cancellationToken)
+    {
+        var request = await JsonBody.ReadAsync<CreateClipRequest>(context, MaxBodyBytes, cancellationToken);
+        var clip = await clips.CreateAsync(request.ToNewClip(), cancellationToken);
+        return TypedResults.Accepted($"/api/clips/{clip.Id}", await ClipResponse.FromAsync(clip, links, cancellationToken));
+    }
+
+    /// <param name="status">Only clips in this state: queued, processing, ready or failed.</param>
+    internal static async Task<Ok<ClipPageResponse>> ListClips(
+        ClipService clips, MediaLinks links,
+        int? limit, string? cursor, string? label, string? from, string? to,
+        [FromQuery(Name = "camera_id")] string? cameraId, string? status, CancellationToken cancellationToken)
+    {
+        var query = ListQuery.Parse(limit, cursor, label, from, to, cameraId);
+        var page = await clips.ListAsync(query, ParseStatus(status), cancellationToken);
+        var items = new List<ClipResponse>(page.Items.Count);
+        foreach (var clip in page.Items)
+            items.Add(await ClipResponse.FromAsync(clip, links, cancellationToken));
+        return TypedResults.Ok(new ClipPageResponse(items, page.Next?.Encode()));
+    }
+
+    internal static async Task<Results<Ok<ClipResponse>, ProblemHttpResult>> GetClip(string id, ClipService clips, MediaLinks links, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var clipId)) return ClipProblems.MalformedId(id);
+        var clip = await clips.FindAsync(clipId, cancellationToken);
+        return clip is null ? ClipProblems.NotFound(clipId) : TypedResults.Ok(await ClipResponse.FromAsync(clip, links, cancellationToken));
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteClip(string id, ClipService clips, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var clipId)) return ClipProblems.MalformedId(id);
+        return await clips.DeleteAsync(clipId, cancellationToken) ? TypedResults.NoContent() : ClipProblems.NotFound(clipId);
+    }
+
+    private static ClipStatus? ParseStatus(string? status)
+    {
+        if (status is null) return null;
+        if (Enum.TryParse<ClipStatus>(status, ignoreCase: true, out var parsed) && !int.TryParse(status, out _)) return parsed;
+        var errors = new ValidationErrors();
+        errors.Add("status", "status is one of queued, processing, ready, failed.");
+        throw new RequestValidationException(errors);
+    }
+}

@@ -1,0 +1,29 @@
+using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Recording;
+using DogMonitor.Worker;
+using DogMonitor.Worker.Messaging;
+
+namespace DogMonitor.Web.Extensions;
+
+public static class PipelineExtensions
+{
+    /// <summary>
+    /// Clips and the recording buffer. With <c>Worker:InProcess</c> (the embedded default) the worker pipeline
+    /// (recorder, clip cutting) runs inside this process; otherwise this process only queues, asks and shows,
+    /// and <c>DogMonitor.Worker</c> processes do the work.
+    /// </summary>
+    public static WebApplicationBuilder AddBackgroundPipeline(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddClips();
+        if (builder.Configuration.GetValue("Worker:InProcess", true))
+        {
+            builder.Services.AddWorkerPipeline(builder.Configuration);
+        }
+        else
+        {
+            builder.Services.AddRecordingBuffer();
+            builder.Services.AddDogMonitorMessaging(builder.Configuration, consumeJobs: false);
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,112 @@
+using DogMonitor.Domain.Recording;
+using Microsoft.Extensions.Logging;
+
+namespace DogMonitor.Worker.Recording;
+
+/// <summary>
+/// Keeps a camera's folder within its retention and disk budget, and tidies what crashes leave behind.
+/// Segments leave <c>buffer.m3u8</c> before their files go, so readers never select a file about to vanish; a
+/// segment a running cut holds survives in the cut's folder as a hard link.
+/// </summary>
+internal sealed partial class BufferJanitor(BufferLayout layout, string cameraId, RecordingOptions options, TimeProvider clock, ILogger logger)
+{
+    /// <summary>A cut's folder older than this belongs to a cut that died without releasing it.</summary>
+    public static readonly TimeSpan StaleCutAge = TimeSpan.FromHours(1);
+
+    /// <summary>Files younger than this, relative to the newest listed segment, may still be in ffmpeg's hands.</summary>
+    public static readonly TimeSpan OrphanMargin = TimeSpan.FromSeconds(30);
+
+    /// <summary>Everything below, in order: retention, orphans, stale cuts.</summary>
+    public async Task TidyAsync(BufferIndex buffer, CancellationToken cancellationToken)
+    {
+        await ApplyRetentionAsync(buffer, cancellationToken);
+        DeleteOrphans(buffer);
+        DeleteStaleCuts();
+    }
+
+    /// <summary>Drops segments past retention or over budget: first from the playlist (saved), then from disk.</summary>
+    /// <returns>How many segments were dropped.</returns>
+    public async Task<int> ApplyRetentionAsync(BufferIndex buffer, CancellationToken cancellationToken)
+    {
+        var segments = buffer.Segments;
+        var count = RetentionPolicy.CountToDrop(
+            segments.Select(s => s.End).ToList(),
+            segments.Select(s => SizeOf(layout.Segment(cameraId, s.FileName))).ToList(),
+            clock.GetUtcNow().UtcDateTime,
+            options.Retention,
+            options.MaxBytesPerCamera);
+        if (count == 0) return 0;
+
+        var dropped = buffer.DropOldest(count);
+        await buffer.SaveAsync(cancellationToken);
+        foreach (var segment in dropped) TryDelete(layout.Segment(cameraId, segment.FileName));
+        LogDropped(logger, cameraId, dropped.Count, buffer.First);
+        return dropped.Count;
+    }
+
+    /// <summary>Deletes segment files the buffer does not list and ffmpeg no longer writes (left by a crash or a kill).</summary>
+    public int DeleteOrphans(BufferIndex buffer)
+    {
+        var before = (buffer.Last ?? clock.GetUtcNow().UtcDateTime) - OrphanMargin;
+        var deleted = 0;
+        foreach (var file in Directory.EnumerateFiles(layout.CameraDirectory(cameraId), "seg-*.ts"))
+        {
+            if (buffer.Contains(Path.GetFileName(file)) || File.GetLastWriteTimeUtc(file) >= before) continue;
+            if (TryDelete(file)) deleted++;
+        }
+        if (deleted > 0) LogOrphans(logger, cameraId, deleted);
+        return deleted;
+    }
+
+    /// <summary>Deletes cut folders older than <see cref="StaleCutAge"/>: their cut ended without releasing them.</summary>
+    public int DeleteStaleCuts()
+    {
+        var cuts = Path.Combine(layout.CameraDirectory(cameraId), ".cuts");
+        if (!Directory.Exists(cuts)) return 0;
+        var before = clock.GetUtcNow().UtcDateTime - StaleCutAge;
+        var deleted = 0;
+        foreach (var directory in Directory.EnumerateDirectories(cuts))
+        {
+            if (Directory.GetLastWriteTimeUtc(directory) >= before) continue;
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+                deleted++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                LogNotDeleted(logger, directory, ex.Message);
+            }
+        }
+        return deleted;
+    }
+
+    private static long SizeOf(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists ? file.Length : 0;
+    }
+
+    private bool TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogNotDeleted(logger, path, ex.Message);
+            return false;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Debug, "Camera {CameraId}: retention dropped {Count} segments; the buffer now starts at {First}")]
+    private static partial void LogDropped(ILogger logger, string cameraId, int count, DateTime? first);
+
+    [LoggerMessage(LogLevel.Information, "Camera {CameraId}: deleted {Count} segment files that the buffer did not list")]
+    private static partial void LogOrphans(ILogger logger, string cameraId, int count);
+
+    [LoggerMessage(LogLevel.Warning, "Could not delete {Path}: {Reason}")]
+    private static partial void LogNotDeleted(ILogger logger, string path, string reason);
+}

@@ -1,0 +1,216 @@
+using System.Globalization;
+using DogMonitor.Domain.Cameras;
+using DogMonitor.Domain.Recording;
+
+namespace DogMonitor.Worker.Recording;
+
+/// <summary>
+/// Supervises one camera: runs ffmpeg, copies each finished segment from ffmpeg's live playlist into the
+/// camera's buffer playlist, applies retention, keeps <c>state.json</c>, and restarts ffmpeg with backoff
+/// when it exits or stalls.
+/// </summary>
+internal sealed partial class CameraRecorder(
+    Camera camera, string ffmpeg, BufferLayout layout, RecordingOptions options, CameraStateFiles states, TimeProvider clock, ILogger<CameraRecorder> logger)
+{
+    /// <summary>How often the live playlist is read. A file watcher is unreliable for files replaced by rename.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+    private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromSeconds(10);
+
+    private readonly RestartBackoff _backoff = new();
+    private readonly TimeSpan _stallLimit = RecordingTimings.OnlineWindow(options);
+    private readonly RecorderStatus _status = new(camera, RecordingTimings.OnlineWindow(options), clock);
+    private RecorderProcess? _process;
+
+    public Camera Camera => camera;
+
+    /// <summary>The running ffmpeg's process id, or null between runs (for tests that kill it).</summary>
+    internal int? CurrentProcessId => Volatile.Read(ref _process)?.Id;
+
+    internal int Restarts => _status.Restarts;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Records until <paramref name="cancellationToken"/> is cancelled; never fails for the camera's sake.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var janitor = new BufferJanitor(layout, camera.Id, options, clock, logger);
+        BufferIndex? buffer = null;
+        for (var run = 0; !cancellationToken.IsCancellationRequested; run++)
+        {
+            var healthyFor = TimeSpan.Zero;
+            try
+            {
+                if (run > 0) _status.Restarted();
+                buffer ??= await OpenBufferAsync(janitor, cancellationToken);
+                healthyFor = await RecordOnceAsync(buffer, janitor, cancellationToken);
+                await WriteStateAsync(buffer, cancellationToken);
+                var delay = _backoff.Next(healthyFor);
+                LogRestarting(logger, camera.Id, _status.LastError, delay);
+                await Task.Delay(delay, clock, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                // A missing ffmpeg, a full disk or a broken folder must not end the app: say it in the state, try again later.
+                _status.Failed(ex is InvalidOperationException ? ex.Message : $"The recorder failed: {ex.Message}");
+                var delay = _backoff.Next(healthyFor);
+                LogUnexpected(logger, ex, camera.Id, delay);
+                try
+                {
+                    if (buffer is not null) await TryWriteStateAsync(buffer, cancellationToken);
+                    await Task.Delay(delay, clock, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (buffer is not null) await WriteFinalStateAsync(buffer);
+    }
+
+    private async Task<BufferIndex> OpenBufferAsync(BufferJanitor janitor, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(layout.CameraDirectory(camera.Id));
+        var path = layout.BufferPlaylist(camera.Id);
+        BufferIndex buffer;
+        try
+        {
+            buffer = await BufferIndex.LoadAsync(path, cancellationToken);
+        }
+        catch (FormatException ex)
+        {
+            // Recording matters more than an unreadable index; the old one is kept aside for a person to look at.
+            var aside = $"{path}.unreadable-{Now:yyyyMMddTHHmmss}";
+            File.Move(path, aside);
+            LogUnreadableBuffer(logger, camera.Id, aside, ex.Message);
+            buffer = await BufferIndex.LoadAsync(path, cancellationToken);
+        }
+
+        await janitor.TidyAsync(buffer, cancellationToken);
+        return buffer;
+    }
+
+    /// <summary>One ffmpeg run, until it exits or stalls.</summary>
+    /// <returns>How long the run recorded without trouble.</returns>
+    private async Task<TimeSpan> RecordOnceAsync(BufferIndex buffer, BufferJanitor janitor, CancellationToken cancellationToken)
+    {
+        // Names unique across restarts (ffmpeg numbers segments from 0 each run); milliseconds, because restarts can be quick.
+        var prefix = $"seg-{Now.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture)}-";
+        var arguments = RecorderArguments.Build(camera.Source, options.SegmentSeconds, layout.CameraDirectory(camera.Id), prefix, OverlayFont.Path);
+        LogCommandLine(logger, camera.Id, camera.Source.Redact(RecorderArguments.ToCommandLine(arguments)));
+
+        using var process = RecorderProcess.Start(ffmpeg, arguments);
+        Volatile.Write(ref _process, process);
+        LogStarted(logger, camera.Id, process.Id);
+        buffer.BeginRun(prefix);
+        var lastProgress = Now;
+        DateTime? firstSegmentAt = null;
+        var nextHousekeeping = Now + HousekeepingInterval;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(PollInterval, clock, cancellationToken);
+                // Checked before reading, so segments ffmpeg finished just before exiting are still taken.
+                var exited = process.HasExited;
+                if (await CollectAsync(buffer, cancellationToken))
+                {
+                    lastProgress = Now;
+                    firstSegmentAt ??= lastProgress;
+                }
+
+                if (exited)
+                {
+                    await process.StopAsync(); // also waits for the last stderr lines
+                    _status.Failed(process.ExitDescription);
+                    break;
+                }
+                if (Now - lastProgress > _stallLimit)
+                {
+                    _status.Failed($"No new segment for {_stallLimit.TotalSeconds:0} s, so ffmpeg was restarted. {process.Stderr.Text()}");
+                    break;
+                }
+                if (Now >= nextHousekeeping)
+                {
+                    await janitor.TidyAsync(buffer, cancellationToken);
+                    await WriteStateAsync(buffer, cancellationToken);
+                    nextHousekeeping = Now + HousekeepingInterval;
+                }
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _process, null);
+            await process.StopAsync();
+        }
+        return firstSegmentAt is null ? TimeSpan.Zero : lastProgress - firstSegmentAt.Value;
+    }
+
+    /// <summary>Appends the live playlist's new segments to the buffer.</summary>
+    /// <returns>True when there were any.</returns>
+    private async Task<bool> CollectAsync(BufferIndex buffer, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<RecordedSegment> live;
+        try
+        {
+            live = HlsPlaylist.Parse(await File.ReadAllTextAsync(layout.LivePlaylist(camera.Id), cancellationToken));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or FormatException)
+        {
+            // Not written yet, or left empty by a killed ffmpeg: the next poll will see.
+            return false;
+        }
+
+        var added = buffer.AppendNew(live);
+        if (added.Count == 0) return false;
+        await buffer.SaveAsync(cancellationToken);
+        _status.SegmentArrived();
+        await WriteStateAsync(buffer, cancellationToken);
+        return true;
+    }
+
+    private Task WriteStateAsync(BufferIndex buffer, CancellationToken cancellationToken) => states.WriteAsync(_status.Snapshot(buffer), cancellationToken);
+
+    private async Task WriteFinalStateAsync(BufferIndex buffer)
+    {
+        _status.Stopped();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await TryWriteStateAsync(buffer, timeout.Token);
+    }
+
+    private async Task TryWriteStateAsync(BufferIndex buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteStateAsync(buffer, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OperationCanceledException)
+        {
+            LogStateNotWritten(logger, camera.Id, ex.Message);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Debug, "Camera {CameraId}: {CommandLine}")]
+    private static partial void LogCommandLine(ILogger logger, string cameraId, string commandLine);
+
+    [LoggerMessage(LogLevel.Information, "Camera {CameraId}: recording with ffmpeg (pid {ProcessId})")]
+    private static partial void LogStarted(ILogger logger, string cameraId, int processId);
+
+    [LoggerMessage(LogLevel.Warning, "Camera {CameraId}: {Reason} Restarting in {Delay}")]
+    private static partial void LogRestarting(ILogger logger, string cameraId, string? reason, TimeSpan delay);
+
+    [LoggerMessage(LogLevel.Error, "Camera {CameraId}: the recorder failed; trying again in {Delay}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string cameraId, TimeSpan delay);
+
+    [LoggerMessage(LogLevel.Error, "Camera {CameraId}: the buffer playlist could not be read ({Reason}); it was moved to {Path} and recording starts a new one")]
+    private static partial void LogUnreadableBuffer(ILogger logger, string cameraId, string path, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Camera {CameraId}: its state could not be written: {Reason}")]
+    private static partial void LogStateNotWritten(ILogger logger, string cameraId, string reason);
+}

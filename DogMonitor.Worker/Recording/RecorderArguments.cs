@@ -1,0 +1,81 @@
+using System.Globalization;
+using DogMonitor.Domain.Cameras;
+
+namespace DogMonitor.Worker.Recording;
+
+/// <summary>ffmpeg's command line for recording one camera into HLS segments plus a short live playlist.</summary>
+internal static class RecorderArguments
+{
+    /// <summary>Segments ffmpeg keeps in live.m3u8; the recorder polls it far more often than this window turns over.</summary>
+    public const int LiveListSize = 6;
+
+    /// <param name="source">The camera's source.</param>
+    /// <param name="segmentSeconds">Target segment length; each segment starts on a keyframe.</param>
+    /// <param name="cameraDirectory">Where the segments and live.m3u8 go.</param>
+    /// <param name="segmentPrefix">Unique per ffmpeg run, so a restart never reuses a name the buffer lists.</param>
+    /// <param name="fontFile">A TrueType font for the clock on synthetic video; null leaves the clock out.</param>
+    public static IReadOnlyList<string> Build(CameraSource source, int segmentSeconds, string cameraDirectory, string segmentPrefix, string? fontFile)
+    {
+        var args = new List<string> { "-hide_banner", "-nostdin", "-nostats", "-loglevel", "warning" };
+        switch (source)
+        {
+            case SyntheticCameraSource synthetic:
+                args.AddRange(["-re", "-f", "lavfi", "-i", Invariant($"testsrc2=size={synthetic.Width}x{synthetic.Height}:rate={synthetic.FramesPerSecond}")]);
+                if (fontFile is not null) args.AddRange(["-vf", Clock(fontFile, synthetic.Height)]);
+                var gop = Invariant($"{synthetic.FramesPerSecond * segmentSeconds}");
+                AddEncoder(args, ["-g", gop, "-keyint_min", gop]);
+                break;
+            case RtspCameraSource rtsp:
+                // TCP: UDP loses packets on busy Wi-Fi and smears the picture. The socket timeout (microseconds) makes a
+                // dead camera end ffmpeg instead of leaving it waiting forever.
+                args.AddRange(["-rtsp_transport", "tcp", "-timeout", "10000000", "-i", rtsp.ConnectionUrl, "-map", "0:v:0", "-c:v", "copy"]);
+                break;
+            case V4l2CameraSource v4l2:
+                args.AddRange(["-f", "v4l2", "-i", v4l2.DevicePath]);
+                AddEncoder(args, KeyframeEvery(segmentSeconds));
+                break;
+            case FileCameraSource file:
+                args.AddRange(["-re", "-stream_loop", "-1", "-i", file.Path]);
+                AddEncoder(args, KeyframeEvery(segmentSeconds));
+                break;
+            default:
+                throw new ArgumentException($"No recording arguments for camera source {source}.", nameof(source));
+        }
+
+        // Audio is dropped: camera audio is often G.711, which HLS players cannot play, and clips are video only.
+        args.AddRange([
+            "-an",
+            "-f", "hls",
+            "-hls_time", Invariant($"{segmentSeconds}"),
+            "-hls_list_size", Invariant($"{LiveListSize}"),
+            // No delete_segments: retention belongs to the recorder, which knows what the buffer lists.
+            "-hls_flags", "program_date_time+independent_segments+omit_endlist",
+            "-hls_segment_type", "mpegts",
+            "-hls_segment_filename", Path.Combine(cameraDirectory, segmentPrefix + "%06d.ts"),
+            Path.Combine(cameraDirectory, "live.m3u8"),
+        ]);
+        return args;
+    }
+
+    /// <summary>The command line as one string, for the Debug log (quoting only for reading).</summary>
+    public static string ToCommandLine(IEnumerable<string> arguments) =>
+        "ffmpeg " + string.Join(' ', arguments.Select(a => a.Length > 0 && !a.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"') ? a : $"'{a.Replace("'", "'\\''", StringComparison.Ordinal)}'"));
+
+    private static void AddEncoder(List<string> args, string[] keyframes)
+    {
+        args.AddRange(["-map", "0:v:0", "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency"]);
+        args.AddRange(keyframes);
+        // No extra keyframes at scene cuts, so every segment is one whole GOP of the asked length.
+        args.AddRange(["-sc_threshold", "0", "-pix_fmt", "yuv420p"]);
+    }
+
+    // Webcams and files have frame rates the recorder does not know, so keyframes are placed by time instead.
+    private static string[] KeyframeEvery(int segmentSeconds) => ["-force_key_frames", Invariant($"expr:gte(t,n_forced*{segmentSeconds})")];
+
+    // UTC, like the playlist's times, so a frame can be checked against its segment's program date-time.
+    // '\:' keeps the colon from ending the option; the text is quoted for the filter-graph level.
+    private static string Clock(string fontFile, int height) =>
+        Invariant($"drawtext=fontfile={fontFile}:text='%{{gmtime\\:%F %T}} UTC':x=12:y=h-th-12:fontsize={Math.Max(12, height / 18)}:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=6");
+
+    private static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,30 @@
+using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Persistence;
+using DogMonitor.Domain.Storage;
+using DogMonitor.Worker.Clips;
+using DogMonitor.Worker.Ffmpeg;
+using DogMonitor.Worker.Messaging;
+using DogMonitor.Worker.Recording;
+
+namespace DogMonitor.Worker;
+
+public static class WorkerPipeline
+{
+    /// <summary>
+    /// The background pipeline: recorders (when <c>Recording:Enabled</c>) and clip cutting (when
+    /// <c>Clips:CuttingEnabled</c>). The worker process calls this; so does the web app in the embedded default.
+    /// </summary>
+    public static IServiceCollection AddWorkerPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDogMonitorDatabase();
+        services.AddMediaStore();
+        services.AddClipOptions();
+        services.AddFfmpeg();
+        services.AddRecorders();
+        var cutting = configuration.GetValue(ClipOptions.SectionName + ":" + nameof(ClipOptions.CuttingEnabled), true);
+        services.AddDogMonitorMessaging(configuration, consumeJobs: cutting);
+        services.AddScoped<ClipProcessor>();
+        if (cutting) services.AddHostedService<ClipLeaseSweeper>();
+        return services;
+    }
+}
