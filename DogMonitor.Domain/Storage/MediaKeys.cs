@@ -5,7 +5,8 @@ namespace DogMonitor.Domain.Storage;
 /// <summary>Builds and checks object keys, so no key can climb out of its store.</summary>
 public static partial class MediaKeys
 {
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9_.-]*(/[a-z0-9][a-z0-9_.-]*)*$")]
+    // \z, not $: "$" also matches before a trailing newline.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9_.-]*(/[a-z0-9][a-z0-9_.-]*)*\z")]
     private static partial Regex KeyPattern();
 
     public static bool IsValid(string key) => key.Length <= 512 && KeyPattern().IsMatch(key) && !key.Contains("..", StringComparison.Ordinal);

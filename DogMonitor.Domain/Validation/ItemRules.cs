@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using DogMonitor.Domain.Cameras;
 
 namespace DogMonitor.Domain.Validation;
 
@@ -16,11 +17,8 @@ public static partial class ItemRules
     public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromDays(1);
 
     // Letters and digits of any script, then also space, dot, underscore and hyphen.
-    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N} ._-]*$")]
+    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N} ._-]*\z")]
     private static partial Regex LabelPattern();
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
-    private static partial Regex CameraIdPattern();
 
     /// <summary>
     /// Trims, lower-cases and de-duplicates labels, so that filtering by "Good-Boy" finds "good-boy".
@@ -63,7 +61,7 @@ public static partial class ItemRules
     public static string? NormalizeCameraId(string? cameraId, ValidationErrors errors)
     {
         if (cameraId is null) return null;
-        if (cameraId.Length > MaxCameraIdLength || !CameraIdPattern().IsMatch(cameraId))
+        if (!CameraId.IsValid(cameraId))
             errors.Add("camera_id", $"camera_id must be 1 to {MaxCameraIdLength} lower-case letters, digits, '.', '_' or '-'.");
         return cameraId;
     }

@@ -49,6 +49,20 @@ public class ItemRulesTests
         Assert.False(tooLong.IsEmpty);
     }
 
+    [Theory]
+    [InlineData("yard\n")]
+    [InlineData("Yard")]
+    [InlineData("../etc")]
+    [InlineData("")]
+    public void CameraIds_OutsideTheSafeSetAreErrors(string cameraId)
+    {
+        var errors = new ValidationErrors();
+
+        ItemRules.NormalizeCameraId(cameraId, errors);
+
+        Assert.True(errors.ToDictionary().ContainsKey("camera_id"));
+    }
+
     [Fact]
     public void Note_IsTrimmed_EmptyBecomesNull_AndIsLimited()
     {

@@ -1,9 +1,21 @@
+using System.Globalization;
 using DogMonitor.Benchmarks;
 
-// Usage: dotnet run -c Release --project benchmarks/DogMonitor.Benchmarks -- [rows] [postgres-admin-connection-string]
-// ./bench.sh starts PostgreSQL and passes its connection string; without one only SQLite is measured.
-var rows = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
-var postgres = args.Length > 1 ? args[1] : null;
-
-await PagingBenchmark.RunAsync("sqlite", rows, postgresAdmin: null);
-if (postgres is not null) await PagingBenchmark.RunAsync("postgres", rows, postgres);
+// Usage (./bench.sh runs both):
+//   paging [rows] [postgres-admin-connection-string]   listing at depth, keyset vs OFFSET
+//   clips BASE_URL BUFFER_DIRECTORY CAMERA_ID          request → ready beside bare ffmpeg on the same segments
+switch (args.FirstOrDefault())
+{
+    case "clips" when args.Length == 4:
+        await ClipBenchmark.RunAsync(new Uri(args[1]), args[2], args[3]);
+        break;
+    case "paging":
+        var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+        await PagingBenchmark.RunAsync("sqlite", rows, postgresAdmin: null);
+        if (args.Length > 2) await PagingBenchmark.RunAsync("postgres", rows, args[2]);
+        break;
+    default:
+        Console.Error.WriteLine("usage: paging [rows] [postgres-connection-string] | clips BASE_URL BUFFER_DIRECTORY CAMERA_ID");
+        return 2;
+}
+return 0;
