@@ -14,6 +14,8 @@ internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
     private long _discontinuitySequence = loaded.DiscontinuitySequence;
     private string? _runPrefix;
     private bool _discontinuityPending;
+    private RunClock? _runClock;
+    private TimeSpan? _runShift;
 
     public IReadOnlyList<RecordedSegment> Segments => _segments;
 
@@ -35,10 +37,18 @@ internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
     /// A new ffmpeg run starts: only its segments (named with <paramref name="segmentPrefix"/>) are taken from now
     /// on, and the first is marked as a discontinuity, since timestamps and encoder state start afresh.
     /// </summary>
-    public void BeginRun(string segmentPrefix)
+    /// <param name="segmentPrefix">The run's segment names start with it.</param>
+    /// <param name="clock">
+    /// For a source whose frames are dated by the recorder (the synthetic camera): the run's epoch and exact segment
+    /// length. ffmpeg's own program date-times start when its muxer is ready, a second or so after the first frame;
+    /// these segments are dated from the epoch instead, so segment n starts at epoch + n × length, as drawn.
+    /// </param>
+    public void BeginRun(string segmentPrefix, RunClock? clock = null)
     {
         _runPrefix = segmentPrefix;
         _discontinuityPending = _segments.Count > 0;
+        _runClock = clock;
+        _runShift = null;
     }
 
     /// <summary>Appends the live playlist's segments of the current run that the buffer does not list yet.</summary>
@@ -50,13 +60,22 @@ internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
         {
             var name = Path.GetFileName(segment.FileName);
             if (_runPrefix is null || !name.StartsWith(_runPrefix, StringComparison.Ordinal) || _names.Contains(name)) continue;
-            var entry = segment with { FileName = name, DiscontinuityBefore = segment.DiscontinuityBefore || _discontinuityPending };
+            var start = segment.Start + (_runShift ??= ShiftFor(segment, name));
+            var entry = segment with { FileName = name, Start = start, DiscontinuityBefore = segment.DiscontinuityBefore || _discontinuityPending };
             _discontinuityPending = false;
             _segments.Add(entry);
             _names.Add(name);
             added.Add(entry);
         }
         return added;
+    }
+
+    // ffmpeg numbers a run's segments from 0 after the prefix; with a fixed GOP, segment n starts n lengths in.
+    private TimeSpan ShiftFor(RecordedSegment segment, string name)
+    {
+        if (_runClock is not { } clock || !long.TryParse(Path.GetFileNameWithoutExtension(name)[_runPrefix!.Length..], out var sequence))
+            return TimeSpan.Zero;
+        return clock.Epoch + clock.SegmentLength * sequence - segment.Start;
     }
 
     /// <summary>Removes the <paramref name="count"/> oldest segments from the index (not from disk).</summary>

@@ -102,13 +102,15 @@ internal sealed partial class CameraRecorder(
     {
         // Names unique across restarts (ffmpeg numbers segments from 0 each run); milliseconds, because restarts can be quick.
         var prefix = $"seg-{Now.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture)}-";
-        var arguments = RecorderArguments.Build(camera.Source, options.SegmentSeconds, layout.CameraDirectory(camera.Id), prefix, OverlayFont.Path);
+        var epoch = Now;
+        var arguments = RecorderArguments.Build(camera.Source, options.SegmentSeconds, layout.CameraDirectory(camera.Id), prefix, OverlayFont.Path, epoch);
         LogCommandLine(logger, camera.Id, camera.Source.Redact(RecorderArguments.ToCommandLine(arguments)));
 
         using var process = RecorderProcess.Start(ffmpeg, arguments);
         Volatile.Write(ref _process, process);
         LogStarted(logger, camera.Id, process.Id);
-        buffer.BeginRun(prefix);
+        // The synthetic camera's frames are dated by the recorder (its clock is drawn from this epoch); other sources keep ffmpeg's dates.
+        buffer.BeginRun(prefix, camera.Source is SyntheticCameraSource ? new RunClock(epoch, TimeSpan.FromSeconds(options.SegmentSeconds)) : null);
         var lastProgress = Now;
         DateTime? firstSegmentAt = null;
         var nextHousekeeping = Now + HousekeepingInterval;

@@ -14,14 +14,19 @@ internal static class RecorderArguments
     /// <param name="cameraDirectory">Where the segments and live.m3u8 go.</param>
     /// <param name="segmentPrefix">Unique per ffmpeg run, so a restart never reuses a name the buffer lists.</param>
     /// <param name="fontFile">A TrueType font for the clock on synthetic video; null leaves the clock out.</param>
-    public static IReadOnlyList<string> Build(CameraSource source, int segmentSeconds, string cameraDirectory, string segmentPrefix, string? fontFile)
+    /// <param name="clockEpoch">
+    /// Wall-clock time of the synthetic video's first frame: the clock drawn on frame n reads this plus the frame's pts,
+    /// and the recorder dates the run's segments from the same epoch (<see cref="BufferIndex.BeginRun"/>), so the
+    /// picture and the buffer agree to the frame.
+    /// </param>
+    public static IReadOnlyList<string> Build(CameraSource source, int segmentSeconds, string cameraDirectory, string segmentPrefix, string? fontFile, DateTime clockEpoch)
     {
         var args = new List<string> { "-hide_banner", "-nostdin", "-nostats", "-loglevel", "warning" };
         switch (source)
         {
             case SyntheticCameraSource synthetic:
                 args.AddRange(["-re", "-f", "lavfi", "-i", Invariant($"testsrc2=size={synthetic.Width}x{synthetic.Height}:rate={synthetic.FramesPerSecond}")]);
-                if (fontFile is not null) args.AddRange(["-vf", Clock(fontFile, synthetic.Height)]);
+                if (fontFile is not null) args.AddRange(["-vf", Clock(fontFile, synthetic.Height, clockEpoch)]);
                 var gop = Invariant($"{synthetic.FramesPerSecond * segmentSeconds}");
                 AddEncoder(args, ["-g", gop, "-keyint_min", gop]);
                 break;
@@ -72,10 +77,15 @@ internal static class RecorderArguments
     // Webcams and files have frame rates the recorder does not know, so keyframes are placed by time instead.
     private static string[] KeyframeEvery(int segmentSeconds) => ["-force_key_frames", Invariant($"expr:gte(t,n_forced*{segmentSeconds})")];
 
-    // UTC, like the playlist's times, so a frame can be checked against its segment's program date-time.
-    // '\:' keeps the colon from ending the option; the text is quoted for the filter-graph level.
-    private static string Clock(string fontFile, int height) =>
-        Invariant($"drawtext=fontfile={fontFile}:text='%{{gmtime\\:%F %T}} UTC':x=12:y=h-th-12:fontsize={Math.Max(12, height / 18)}:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=6");
+    // UTC with milliseconds, from the same epoch as the segments' program date-times, so a frame can be checked
+    // against its place in the buffer. '\:' keeps a colon from ending the option; the text is quoted for the
+    // filter-graph level, which also protects the comma inside mod().
+    private static string Clock(string fontFile, int height, DateTime epoch)
+    {
+        var seconds = new DateTimeOffset(epoch, TimeSpan.Zero).ToUnixTimeSeconds();
+        var milliseconds = epoch.Millisecond;
+        return Invariant($"drawtext=fontfile={fontFile}:text='%{{pts\\:gmtime\\:{seconds}.{milliseconds:D3}\\:%F %T}}.%{{eif\\:mod(floor(t*1000+{milliseconds}),1000)\\:d\\:3}} UTC':x=12:y=h-th-12:fontsize={Math.Max(12, height / 18)}:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=6");
+    }
 
     private static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
 }

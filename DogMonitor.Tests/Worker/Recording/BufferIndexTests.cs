@@ -36,6 +36,24 @@ public sealed class BufferIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task ARunWithAClock_IsDatedFromItsEpoch_NotFromFfmpegsLateStart()
+    {
+        var index = await BufferIndex.LoadAsync(_folder.Layout.BufferPlaylist("yard"), TestContext.Current.CancellationToken);
+        var epoch = Start.AddMilliseconds(250);
+        index.BeginRun("seg-c-", new RunClock(epoch, TimeSpan.FromSeconds(2)));
+
+        // ffmpeg dated its first segment 1.3 s after the epoch (its muxer started late); the first one seen here is #3.
+        var added = index.AppendNew([
+            new("seg-c-000003.ts", epoch.AddMilliseconds(7300), TimeSpan.FromSeconds(2)),
+            new("seg-c-000004.ts", epoch.AddMilliseconds(9300), TimeSpan.FromSeconds(2)),
+        ]);
+        var later = index.AppendNew([new("seg-c-000005.ts", epoch.AddMilliseconds(11300), TimeSpan.FromSeconds(2))]);
+
+        Assert.Equal([epoch.AddSeconds(6), epoch.AddSeconds(8)], added.Select(s => s.Start));
+        Assert.Equal(epoch.AddSeconds(10), Assert.Single(later).Start);
+    }
+
+    [Fact]
     public async Task TheFirstRunIntoAnEmptyBuffer_HasNoDiscontinuity_AndDirectoriesInLiveNamesAreDropped()
     {
         var index = await BufferIndex.LoadAsync(_folder.Layout.BufferPlaylist("yard"), TestContext.Current.CancellationToken);

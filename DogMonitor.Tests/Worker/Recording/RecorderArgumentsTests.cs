@@ -6,14 +6,16 @@ namespace DogMonitor.Tests.Worker.Recording;
 public class RecorderArgumentsTests
 {
     private const string Font = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
+    private static readonly DateTime Epoch = new(2026, 11, 24, 10, 0, 0, 250, DateTimeKind.Utc);
 
     [Fact]
     public void Synthetic_IsATestPatternWithAClock_EncodedWithAKeyframeStartingEverySegment()
     {
-        var args = RecorderArguments.Build(CameraSource.Parse("synthetic:320x240@25"), 2, "/buffer/yard", "seg-20261124T100000000-", Font);
+        var args = RecorderArguments.Build(CameraSource.Parse("synthetic:320x240@25"), 2, "/buffer/yard", "seg-20261124T100000000-", Font, Epoch);
 
         Assert.Equal(["-re", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25"], args.SkipWhile(a => a != "-re").Take(5));
-        Assert.StartsWith($"drawtext=fontfile={Font}:text='%{{gmtime\\:%F %T}} UTC'", After(args, "-vf"), StringComparison.Ordinal);
+        // The clock is drawn from the run's epoch plus each frame's pts, with milliseconds (1795514400 s = 2026-11-24T10:00:00Z).
+        Assert.StartsWith($"drawtext=fontfile={Font}:text='%{{pts\\:gmtime\\:1795514400.250\\:%F %T}}.%{{eif\\:mod(floor(t*1000+250),1000)\\:d\\:3}} UTC'", After(args, "-vf"), StringComparison.Ordinal);
         Assert.Equal("libx264", After(args, "-c:v"));
         Assert.Equal("50", After(args, "-g"));
         Assert.Equal("50", After(args, "-keyint_min"));
@@ -25,7 +27,7 @@ public class RecorderArgumentsTests
     [Fact]
     public void Synthetic_WithoutAFont_LeavesTheClockOut()
     {
-        var args = RecorderArguments.Build(CameraSource.Parse("synthetic"), 4, "/buffer/yard", "seg-x-", fontFile: null);
+        var args = RecorderArguments.Build(CameraSource.Parse("synthetic"), 4, "/buffer/yard", "seg-x-", fontFile: null, Epoch);
 
         Assert.DoesNotContain("-vf", args);
         Assert.Equal("100", After(args, "-g"));
@@ -34,7 +36,7 @@ public class RecorderArgumentsTests
     [Fact]
     public void Rtsp_IsCopied_NeverReEncoded_OverTcp()
     {
-        var args = RecorderArguments.Build(CameraSource.Parse("rtsp://u:p@cam/live"), 2, "/buffer/yard", "seg-x-", Font);
+        var args = RecorderArguments.Build(CameraSource.Parse("rtsp://u:p@cam/live"), 2, "/buffer/yard", "seg-x-", Font, Epoch);
 
         Assert.Equal("tcp", After(args, "-rtsp_transport"));
         Assert.Equal("rtsp://u:p@cam/live", After(args, "-i"));
@@ -49,7 +51,7 @@ public class RecorderArgumentsTests
     [InlineData("file:/videos/dog.mp4", new[] { "-re", "-stream_loop", "-1", "-i", "/videos/dog.mp4" })]
     public void WebcamsAndFiles_AreEncodedWithKeyframesByTime(string source, string[] input)
     {
-        var args = RecorderArguments.Build(CameraSource.Parse(source), 3, "/buffer/yard", "seg-x-", Font);
+        var args = RecorderArguments.Build(CameraSource.Parse(source), 3, "/buffer/yard", "seg-x-", Font, Epoch);
 
         Assert.Equal(input, args.SkipWhile(a => a != input[0]).Take(input.Length));
         Assert.Equal("libx264", After(args, "-c:v"));
