@@ -79,7 +79,13 @@ public static class ClipClaims
             .Select(c => new { c.Id, c.ClaimToken }).ToListAsync(cancellationToken);
         var requeued = new List<Guid>();
         foreach (var clip in lapsed)
-            if (await ReleaseAsync(db, clip.Id, clip.ClaimToken!.Value, now, cancellationToken))
+            // Still lapsed at the update: a worker that renewed in between keeps its claim.
+            if (await Claimed(db, clip.Id, clip.ClaimToken!.Value).Where(c => c.LeaseUntil < now)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(c => c.Status, ClipStatus.Queued)
+                        .SetProperty(c => c.ClaimToken, (Guid?)null)
+                        .SetProperty(c => c.LeaseUntil, (DateTime?)null)
+                        .SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1)
                 requeued.Add(clip.Id);
         return requeued;
     }

@@ -78,12 +78,14 @@ public sealed partial class SnapshotService(
             db.Snapshots.Add(snapshot);
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (Exception ex) when (DatabaseErrors.IsDatabaseFailure(ex))
+        catch (Exception ex)
         {
+            // Whatever stopped the row (the database, a client that went away), its objects must not stay behind.
             db.ChangeTracker.Clear();
             await RemoveObjectsAsync(snapshot, CancellationToken.None);
+            if (!DatabaseErrors.IsDatabaseFailure(ex)) throw;
             throw new DependencyUnavailableException(DependencyUnavailableException.Database,
-                $"The snapshot could not be saved in the database; nothing was kept. ({ex.GetBaseException().Message})", ex);
+                "The snapshot could not be saved in the database; nothing was kept. Try again once the database is back.", ex);
         }
         LogCreated(logger, snapshot.Id, snapshot.Width, snapshot.Height, snapshot.SizeBytes);
         return snapshot;

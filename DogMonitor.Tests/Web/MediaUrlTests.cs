@@ -27,12 +27,13 @@ public abstract class MediaUrlTests(AppEnvironment environment)
     [Fact]
     public async Task AnExpiredUrlIsRefused()
     {
-        var app = await environment.StartAppAsync("expiry", settings => settings["Storage:UrlLifetime"] = "00:00:02");
+        var app = await environment.StartAppAsync("expiry", settings => settings["Storage:UrlLifetime"] = "00:00:04");
         var url = await ImageUrlAsync(app);
         var media = environment.MediaClient(app);
         Assert.Equal(HttpStatusCode.OK, (await media.GetAsync(url)).StatusCode);
 
-        await Task.Delay(TimeSpan.FromSeconds(3.5), TestContext.Current.CancellationToken);
+        // Signed for 4 s (whole seconds, so 3 to 4 s remain): the first fetch has ample time, this one is past it.
+        await Task.Delay(TimeSpan.FromSeconds(5.5), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await media.GetAsync(url)).StatusCode);
     }

@@ -65,7 +65,9 @@ public static class ClipsApi
     private static ClipStatus? ParseStatus(string? status)
     {
         if (status is null) return null;
-        if (Enum.TryParse<ClipStatus>(status, ignoreCase: true, out var parsed) && !int.TryParse(status, out _)) return parsed;
+        // Names only: Enum.TryParse would also take numbers and comma-joined flags.
+        foreach (var value in Enum.GetValues<ClipStatus>())
+            if (string.Equals(value.ToString(), status, StringComparison.OrdinalIgnoreCase)) return value;
         var errors = new ValidationErrors();
         errors.Add("status", "status is one of queued, processing, ready, failed.");
         throw new RequestValidationException(errors);

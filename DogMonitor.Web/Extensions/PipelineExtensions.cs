@@ -21,6 +21,8 @@ public static class PipelineExtensions
         }
         else
         {
+            if (builder.Configuration.GetValue(MessagingOptions.SectionName + ":" + nameof(MessagingOptions.Transport), MessagingTransport.InMemory) == MessagingTransport.InMemory)
+                throw new InvalidOperationException("Worker:InProcess is false but Messaging:Transport is InMemory: no worker could ever receive a clip. Set Messaging:Transport to RabbitMq (and run DogMonitor.Worker processes), or leave Worker:InProcess true.");
             builder.Services.AddRecordingBuffer();
             builder.Services.AddDogMonitorMessaging(builder.Configuration, consumeJobs: false);
         }

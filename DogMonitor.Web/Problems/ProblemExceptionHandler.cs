@@ -41,7 +41,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         DependencyUnavailableException unavailable => Problem(StatusCodes.Status503ServiceUnavailable,
             $"The {unavailable.Dependency} is unavailable.", unavailable.Message),
         _ when DatabaseErrors.IsDatabaseFailure(exception) => Problem(StatusCodes.Status503ServiceUnavailable,
-            "The database is unavailable.", $"The database could not complete the request: {exception.GetBaseException().Message}"),
+            "The database is unavailable.", "The database could not complete the request; try again shortly. The server's log has the details."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Something went wrong on the server.", "The error has been logged; please try again."),
     };
 

@@ -37,9 +37,10 @@ internal sealed class ClipHeartbeat(
                         return;
                     }
                 }
-                catch (Exception ex) when (DatabaseErrors.IsDatabaseFailure(ex))
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // The database is away: keep cutting; if it stays away the lease lapses and the sweeper requeues.
+                    // The database or the broker is away: keep cutting and keep trying; if the database stays away
+                    // the lease lapses and the sweeper requeues.
                 }
             }
         }
@@ -58,7 +59,9 @@ internal sealed class ClipHeartbeat(
         if (progress != _published)
         {
             _published = progress;
-            await publisher.Publish(new ClipStatusChanged(clip.Id, clip.OwnerId, ClipStatus.Processing, progress, null, clock.GetUtcNow().UtcDateTime), _stop.Token);
+            // Progress is news, not truth (the row has it): a broker hiccup must not stop the beats.
+            try { await publisher.Publish(new ClipStatusChanged(clip.Id, clip.OwnerId, ClipStatus.Processing, progress, null, clock.GetUtcNow().UtcDateTime), _stop.Token); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { }
         }
         return true;
     }
@@ -67,6 +70,7 @@ internal sealed class ClipHeartbeat(
     public async Task StopAsync(Task running)
     {
         if (!_stop.IsCancellationRequested) await _stop.CancelAsync();
-        await running;
+        try { await running; }
+        catch (Exception ex) when (ex is not OutOfMemoryException) { } // a beat's fault must not mask the cut's outcome
     }
 }

@@ -1,5 +1,6 @@
 using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Persistence;
+using DogMonitor.Domain.Problems;
 using DogMonitor.Domain.Recording;
 using DogMonitor.Domain.Storage;
 using DogMonitor.Worker.Ffmpeg;
@@ -30,15 +31,16 @@ public sealed partial class ClipProcessor(
         var token = Guid.NewGuid();
         var clip = await ClaimAsync(clipId, token, cancellationToken);
         if (clip is null) return;
-        await PublishAsync(clip, ClipStatus.Processing, 0, null);
 
         using var cut = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var heartbeat = new ClipHeartbeat(scopes, publisher, clip, token, options.Value, clock, cut);
         var heartbeatTask = heartbeat.RunAsync();
-        var work = Path.Combine(dataDirectory.Path, "work", clipId.ToString("N"));
+        // Per claim, not per clip: a worker that lost its claim must not touch the files of the one that took over.
+        var work = Path.Combine(dataDirectory.Path, "work", $"{clipId:N}-{token:N}");
         try
         {
-            var output = await CutAndUploadAsync(clip, work, heartbeat, cut.Token);
+            await PublishAsync(clip, ClipStatus.Processing, 0, null);
+            var output = await CutAndUploadAsync(clip, token, work, heartbeat, cut.Token);
             await heartbeat.StopAsync(heartbeatTask);
             await FinishAsync(clip, token, output);
         }
@@ -55,16 +57,30 @@ public sealed partial class ClipProcessor(
         }
         catch (Exception) when (heartbeat.Lost)
         {
-            await RemoveObjectsAsync(clip.Id); // an upload may have finished before the cancel
+            await RemoveObjectsIfDeletedAsync(clip.Id); // an upload may have finished before the cancel
             LogAbandoned(logger, clipId);
         }
-        catch (Exception)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Stopping, a dependency failed, or something unforeseen: give the clip back so this or another
-            // worker tries again (MassTransit retries; attempts are bounded by Clips:MaxAttempts).
+            // This worker is stopping: give the clip back at once so another worker takes it.
             await heartbeat.StopAsync(heartbeatTask);
             await ReleaseAsync(clip.Id, token);
             throw;
+        }
+        catch (Exception ex) when (ex is DependencyUnavailableException || DatabaseErrors.IsDatabaseFailure(ex))
+        {
+            // The media store or the database failed: give the clip back; the sweeper publishes it again after
+            // Clips:QueuedRepublishAfter, and Clips:MaxAttempts bounds how often.
+            await heartbeat.StopAsync(heartbeatTask);
+            LogRetryLater(logger, clipId, ex.Message);
+            await ReleaseAsync(clip.Id, token);
+        }
+        catch (Exception ex)
+        {
+            // Not a passing failure: trying again would fail the same way, so say what happened.
+            await heartbeat.StopAsync(heartbeatTask);
+            LogUnexpected(logger, ex, clipId);
+            await FailAsync(clip, token, $"Cutting failed unexpectedly ({ex.GetType().Name}: {ex.Message}); see the worker's log.");
         }
         finally
         {
@@ -89,14 +105,15 @@ public sealed partial class ClipProcessor(
         return await db.Clips.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clipId, cancellationToken);
     }
 
-    private async Task<ClipOutput> CutAndUploadAsync(Clip clip, string work, ClipHeartbeat heartbeat, CancellationToken cancellationToken)
+    private async Task<ClipOutput> CutAndUploadAsync(Clip clip, Guid token, string work, ClipHeartbeat heartbeat, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(work);
         var video = Path.Combine(work, "video.mp4");
         var preview = Path.Combine(work, "preview.jpg");
         var duration = TimeSpan.FromMilliseconds(clip.DurationMs);
         CutResult result;
-        await using (var held = await buffer.ReserveAsync(clip.CameraId, clip.Id, clip.Timestamp, clip.Timestamp + duration, cancellationToken))
+        // The hold is named by the claim, so a takeover's hold and a lost claim's release never meet.
+        await using (var held = await buffer.ReserveAsync(clip.CameraId, token, clip.Timestamp, clip.Timestamp + duration, cancellationToken))
         {
             var mode = clip.Mode == ClipMode.Fast ? CutMode.Fast : CutMode.Exact;
             var progress = new Progress<double>(fraction => heartbeat.Progress = (int)Math.Clamp(fraction * 90, 0, 90));
@@ -128,15 +145,28 @@ public sealed partial class ClipProcessor(
             await PublishAsync(clip, ClipStatus.Ready, 100, null);
             return;
         }
-        // Deleted (or taken over) while uploading: what was uploaded belongs to nobody.
-        await RemoveObjectsAsync(clip.Id);
+        // Deleted (or taken over) while uploading.
+        await RemoveObjectsIfDeletedAsync(clip.Id);
         LogAbandoned(logger, clip.Id);
     }
 
-    private async Task RemoveObjectsAsync(Guid clipId)
+    /// <summary>
+    /// Removes the clip's objects when its row is gone (they belong to nobody). When the row is still there another
+    /// worker took the clip over and the objects under its keys are that worker's: they stay.
+    /// </summary>
+    private async Task RemoveObjectsIfDeletedAsync(Guid clipId)
     {
-        await store.DeleteAsync(ClipKeys.Video(clipId), CancellationToken.None);
-        await store.DeleteAsync(ClipKeys.Preview(clipId), CancellationToken.None);
+        try
+        {
+            await using (var scope = scopes.CreateAsyncScope())
+                if (await scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>().Clips.AnyAsync(c => c.Id == clipId)) return;
+            await store.DeleteAsync(ClipKeys.Video(clipId), CancellationToken.None);
+            await store.DeleteAsync(ClipKeys.Preview(clipId), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DependencyUnavailableException || DatabaseErrors.IsDatabaseFailure(ex))
+        {
+            LogCleanupFailed(logger, clipId, ex.Message);
+        }
     }
 
     private async Task FailAsync(Clip clip, Guid token, string error)
@@ -163,8 +193,18 @@ public sealed partial class ClipProcessor(
         }
     }
 
-    private Task PublishAsync(Clip clip, ClipStatus status, int progress, string? error) =>
-        publisher.Publish(new Domain.Messages.ClipStatusChanged(clip.Id, clip.OwnerId, status, progress, error, clock.GetUtcNow().UtcDateTime), CancellationToken.None);
+    // Status events are news for open pages; the row is the truth, so a broker hiccup is logged, not fatal.
+    private async Task PublishAsync(Clip clip, ClipStatus status, int progress, string? error)
+    {
+        try
+        {
+            await publisher.Publish(new Domain.Messages.ClipStatusChanged(clip.Id, clip.OwnerId, status, progress, error, clock.GetUtcNow().UtcDateTime), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPublishFailed(logger, clip.Id, status, ex.Message);
+        }
+    }
 
     private static void TryDeleteDirectory(string path)
     {
@@ -189,6 +229,18 @@ public sealed partial class ClipProcessor(
 
     [LoggerMessage(LogLevel.Warning, "Clip {ClipId} failed: out of attempts")]
     private static partial void LogGaveUp(ILogger logger, Guid clipId);
+
+    [LoggerMessage(LogLevel.Warning, "Clip {ClipId} goes back to the queue: {Reason}")]
+    private static partial void LogRetryLater(ILogger logger, Guid clipId, string reason);
+
+    [LoggerMessage(LogLevel.Error, "Cutting clip {ClipId} failed unexpectedly")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, Guid clipId);
+
+    [LoggerMessage(LogLevel.Warning, "Could not check or remove the objects of clip {ClipId}: {Reason}")]
+    private static partial void LogCleanupFailed(ILogger logger, Guid clipId, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Could not publish that clip {ClipId} is {Status}: {Reason}")]
+    private static partial void LogPublishFailed(ILogger logger, Guid clipId, ClipStatus status, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Could not give clip {ClipId} back to the queue: {Reason}")]
     private static partial void LogReleaseFailed(ILogger logger, Guid clipId, string reason);

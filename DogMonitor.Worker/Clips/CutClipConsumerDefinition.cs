@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace DogMonitor.Worker.Clips;
 
-/// <summary>How many clips a worker cuts at once, and how a failed attempt is retried.</summary>
+/// <summary>
+/// How many clips a worker cuts at once. No message retry: a failed attempt gives the row back to the queue and
+/// the lease sweeper publishes it again later, so an outage does not burn through Clips:MaxAttempts in seconds.
+/// </summary>
 public sealed class CutClipConsumerDefinition : ConsumerDefinition<CutClipConsumer>
 {
     private readonly ClipOptions _options;
@@ -18,7 +21,5 @@ public sealed class CutClipConsumerDefinition : ConsumerDefinition<CutClipConsum
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<CutClipConsumer> consumerConfigurator, IRegistrationContext context)
     {
         endpointConfigurator.PrefetchCount = _options.Concurrency;
-        // Each retry claims the row again; the row's attempt count bounds the total.
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)));
     }
 }

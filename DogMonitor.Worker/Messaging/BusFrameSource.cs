@@ -22,5 +22,9 @@ public sealed class BusFrameSource(IRequestClient<CaptureFrame> client) : IFrame
         {
             throw new DependencyUnavailableException("worker", "No worker answered the request for a frame from the recording buffer; is a worker running?", ex);
         }
+        catch (RequestFaultException ex)
+        {
+            throw new DependencyUnavailableException("worker", "The worker could not take that frame from the recording buffer; its log says why.", ex);
+        }
     }
 }

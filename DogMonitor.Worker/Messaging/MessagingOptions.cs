@@ -29,8 +29,8 @@ public sealed class MessagingOptions
     public string Password { get; set; } = "guest";
 
     /// <summary>
-    /// Prefix for queue names, so several installations can share one broker without taking each other's
-    /// jobs. Every process of one installation must use the same prefix.
+    /// Prefix for queue and exchange names, so several installations can share one broker without seeing each
+    /// other's messages. Every process of one installation must use the same prefix.
     /// </summary>
     [RegularExpression("^[a-z0-9-]*$")]
     public string EndpointPrefix { get; set; } = "";

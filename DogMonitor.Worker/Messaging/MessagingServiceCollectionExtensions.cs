@@ -35,6 +35,8 @@ public static class MessagingServiceCollectionExtensions
                         host.Username(options.Username);
                         host.Password(options.Password);
                     });
+                    if (settings.EndpointPrefix.Length > 0)
+                        rabbit.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter, settings.EndpointPrefix + "-"));
                     rabbit.ConfigureEndpoints(context);
                 });
             }

@@ -47,13 +47,13 @@ public sealed class ClipsOverRabbitMqWithWorkerProcesses(ProductionEnvironment e
 
         using var recorder = await StartRecorderAsync(pipeline, Path.Combine(root, "recorder"));
         await WaitForBufferAsync(client, TimeSpan.FromSeconds(14));
-        var first = await WorkerProcess.StartAsync(Cutter(pipeline, Path.Combine(root, "worker-1")));
+        // The first worker encodes slowly, so it is surely in the middle of the cut when it is killed.
+        var first = await WorkerProcess.StartAsync(new Dictionary<string, string?>(Cutter(pipeline, Path.Combine(root, "worker-1"))) { ["Ffmpeg:Preset"] = "veryslow" });
 
         var created = await client.PostJsonAsync("/api/clips", new { start_ts = Iso(DateTime.UtcNow.AddSeconds(-14)), duration_ms = 12_000, labels = new[] { "fetch" } });
         Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
         var id = (string)(await created.ReadJsonAsync())["id"]!;
-        await UntilAsync(client, id, TimeSpan.FromSeconds(30), "processing");
-        await Task.Delay(500);
+        await UntilProgressAsync(client, id, TimeSpan.FromSeconds(60));
         first.Kill();
         await first.DisposeAsync();
         Assert.Equal("processing", (string?)(await (await client.GetAsync($"/api/clips/{id}")).ReadJsonAsync())["status"]);
@@ -79,6 +79,20 @@ public sealed class ClipsOverRabbitMqWithWorkerProcesses(ProductionEnvironment e
         Assert.Equal(1280, (int)(await snapshot.ReadJsonAsync())["width"]!);
 
         await recorder.StopAsync();
+    }
+
+    /// <summary>Waits until the clip is being cut (processing with progress above 0).</summary>
+    private static async Task UntilProgressAsync(HttpClient client, string id, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var clip = await (await client.GetAsync($"/api/clips/{id}")).ReadJsonAsync();
+            if ((string?)clip["status"] == "processing" && (int)clip["progress"]! > 0) return;
+            Assert.True((string?)clip["status"] is "queued" or "processing", $"the clip left processing before the worker was killed: {clip.ToJsonString()}");
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"Clip {id} showed no cutting progress within {timeout.TotalSeconds} s.");
     }
 
     private static Dictionary<string, string?> Cutter(Dictionary<string, string?> pipeline, string dataDirectory) => new(pipeline)
