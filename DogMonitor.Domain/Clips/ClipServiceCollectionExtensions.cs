@@ -1,3 +1,4 @@
+using DogMonitor.Domain.Hosting;
 using DogMonitor.Domain.Sharing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -8,6 +9,7 @@ public static class ClipServiceCollectionExtensions
 {
     public static IServiceCollection AddClipOptions(this IServiceCollection services)
     {
+        if (services.Has<Microsoft.Extensions.Options.IConfigureOptions<ClipOptions>>()) return services;
         services.AddOptions<ClipOptions>().BindConfiguration(ClipOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         return services;

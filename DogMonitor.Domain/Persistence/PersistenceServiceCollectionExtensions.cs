@@ -1,3 +1,4 @@
+using DogMonitor.Domain.Hosting;
 using DogMonitor.Domain.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,7 @@ public static class PersistenceServiceCollectionExtensions
     /// <summary>Registers the database chosen by <c>Database:Provider</c> and applies migrations at start.</summary>
     public static IServiceCollection AddDogMonitorDatabase(this IServiceCollection services)
     {
+        if (services.Has<DogMonitorDbContext>()) return services;
         services.AddDataDirectory();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();

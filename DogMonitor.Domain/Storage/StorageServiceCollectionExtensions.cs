@@ -1,3 +1,4 @@
+using DogMonitor.Domain.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,6 +11,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>Registers the media store chosen by <c>Storage:Provider</c>.</summary>
     public static IServiceCollection AddMediaStore(this IServiceCollection services)
     {
+        if (services.Has<IMediaStore>()) return services;
         services.AddDataDirectory();
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
