@@ -14,7 +14,9 @@ public static class WorkerPipeline
     /// The background pipeline: recorders (when <c>Recording:Enabled</c>) and clip cutting (when
     /// <c>Clips:CuttingEnabled</c>). The worker process calls this; so does the web app in the embedded default.
     /// </summary>
-    public static IServiceCollection AddWorkerPipeline(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="configureBus">More consumers the hosting process has (the web app's status feed).</param>
+    public static IServiceCollection AddWorkerPipeline(this IServiceCollection services, IConfiguration configuration,
+        Action<MassTransit.IBusRegistrationConfigurator>? configureBus = null)
     {
         services.AddDogMonitorDatabase();
         services.AddMediaStore();
@@ -22,7 +24,7 @@ public static class WorkerPipeline
         services.AddFfmpeg();
         services.AddRecorders();
         var cutting = configuration.GetValue(ClipOptions.SectionName + ":" + nameof(ClipOptions.CuttingEnabled), true);
-        services.AddDogMonitorMessaging(configuration, consumeJobs: cutting);
+        services.AddDogMonitorMessaging(configuration, consumeJobs: cutting, configureBus);
         services.AddScoped<ClipProcessor>();
         if (cutting) services.AddHostedService<ClipLeaseSweeper>();
         return services;

@@ -1,4 +1,6 @@
 using DogMonitor.Domain.Clips;
+using DogMonitor.Web.Clips;
+using MassTransit;
 using DogMonitor.Domain.Recording;
 using DogMonitor.Worker;
 using DogMonitor.Worker.Messaging;
@@ -15,17 +17,26 @@ public static class PipelineExtensions
     public static WebApplicationBuilder AddBackgroundPipeline(this WebApplicationBuilder builder)
     {
         builder.Services.AddClips();
+        builder.Services.AddSingleton<ClipStatusFeed>();
         if (builder.Configuration.GetValue("Worker:InProcess", true))
         {
-            builder.Services.AddWorkerPipeline(builder.Configuration);
+            builder.Services.AddWorkerPipeline(builder.Configuration, AddStatusFeed);
         }
         else
         {
             if (builder.Configuration.GetValue(MessagingOptions.SectionName + ":" + nameof(MessagingOptions.Transport), MessagingTransport.InMemory) == MessagingTransport.InMemory)
                 throw new InvalidOperationException("Worker:InProcess is false but Messaging:Transport is InMemory: no worker could ever receive a clip. Set Messaging:Transport to RabbitMq (and run DogMonitor.Worker processes), or leave Worker:InProcess true.");
             builder.Services.AddRecordingBuffer();
-            builder.Services.AddDogMonitorMessaging(builder.Configuration, consumeJobs: false);
+            builder.Services.AddDogMonitorMessaging(builder.Configuration, consumeJobs: false, AddStatusFeed);
         }
         return builder;
     }
+
+    // Every web process must see every status event: its own temporary queue, not one shared with other web processes.
+    private static void AddStatusFeed(IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<ClipStatusChangedConsumer>().Endpoint(endpoint =>
+        {
+            endpoint.Temporary = true;
+            endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12];
+        });
 }

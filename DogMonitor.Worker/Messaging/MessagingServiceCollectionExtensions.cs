@@ -12,7 +12,9 @@ public static class MessagingServiceCollectionExtensions
     /// MassTransit over the configured transport. With <paramref name="consumeJobs"/> this process cuts
     /// clips and answers frame requests; without, it only publishes and asks.
     /// </summary>
-    public static IServiceCollection AddDogMonitorMessaging(this IServiceCollection services, IConfiguration configuration, bool consumeJobs)
+    /// <param name="configureBus">More consumers this host has (the web app's status feed).</param>
+    public static IServiceCollection AddDogMonitorMessaging(this IServiceCollection services, IConfiguration configuration, bool consumeJobs,
+        Action<IBusRegistrationConfigurator>? configureBus = null)
     {
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var settings = configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
@@ -25,6 +27,7 @@ public static class MessagingServiceCollectionExtensions
                 bus.AddConsumer<CaptureFrameConsumer>();
             }
             bus.AddRequestClient<CaptureFrame>(RequestTimeout.After(s: 20));
+            configureBus?.Invoke(bus);
             if (settings.Transport == MessagingTransport.RabbitMq)
             {
                 bus.UsingRabbitMq((context, rabbit) =>

@@ -107,6 +107,22 @@ public sealed class ClipsOnEmbeddedDefault(RecordingApp recording) : IClassFixtu
     }
 
     [Fact]
+    public async Task OpenPagesHearEachStatusChangeAsItHappens()
+    {
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<ClipStatusChanged>();
+        using var subscription = recording.App.Services.GetRequiredService<DogMonitor.Web.Clips.ClipStatusFeed>()
+            .Subscribe(change => { heard.Enqueue(change); return Task.CompletedTask; });
+
+        var id = Guid.Parse((string)(await CreateReadyClipAsync(DateTime.UtcNow.AddSeconds(-7), 2000, "exact"))["id"]!);
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!heard.Any(c => c.ClipId == id && c.Status == ClipStatus.Ready) && DateTime.UtcNow < deadline) await Task.Delay(50);
+
+        var statuses = heard.Where(c => c.ClipId == id).Select(c => c.Status).ToList();
+        Assert.Equal([ClipStatus.Queued, ClipStatus.Processing, ClipStatus.Ready], statuses.Distinct());
+        Assert.Equal(ClipStatus.Ready, statuses[^1]);
+    }
+
+    [Fact]
     public async Task ClipsAreListedNewestFirstAndFilterByStatus()
     {
         var ready = await CreateReadyClipAsync(DateTime.UtcNow.AddSeconds(-6), 1000, "fast");

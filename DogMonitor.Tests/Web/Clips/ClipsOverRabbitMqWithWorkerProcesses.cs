@@ -42,6 +42,9 @@ public sealed class ClipsOverRabbitMqWithWorkerProcesses(ProductionEnvironment e
             settings["Worker:InProcess"] = "false";
         });
         var client = web.CreateClient();
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<DogMonitor.Domain.Messages.ClipStatusChanged>();
+        using var subscription = web.Services.GetRequiredService<DogMonitor.Web.Clips.ClipStatusFeed>()
+            .Subscribe(change => { heard.Enqueue(change); return Task.CompletedTask; });
         var pipeline = new Dictionary<string, string?>(web.Settings);
         pipeline.Remove("Worker:InProcess");
 
@@ -72,6 +75,12 @@ public sealed class ClipsOverRabbitMqWithWorkerProcesses(ProductionEnvironment e
         }
         var keys = (await AppEnvironment.ObjectKeysAsync(web)).Where(k => k.StartsWith($"clips/{Guid.Parse(id):N}/", StringComparison.Ordinal)).ToList();
         Assert.Equal([$"clips/{Guid.Parse(id):N}/preview.jpg", $"clips/{Guid.Parse(id):N}/video.mp4"], keys.Order(StringComparer.Ordinal));
+
+        // The web process heard the worker process's events over RabbitMQ, as open pages will.
+        var readyHeard = DateTime.UtcNow.AddSeconds(5);
+        while (!heard.Any(c => c.ClipId == Guid.Parse(id) && c.Status == DogMonitor.Domain.Clips.ClipStatus.Ready) && DateTime.UtcNow < readyHeard) await Task.Delay(50);
+        Assert.Contains(heard, c => c.ClipId == Guid.Parse(id) && c.Status == DogMonitor.Domain.Clips.ClipStatus.Ready);
+        Assert.Contains(heard, c => c.ClipId == Guid.Parse(id) && c.Status == DogMonitor.Domain.Clips.ClipStatus.Processing && c.Progress > 0);
 
         // A snapshot taken on the server: the web app asks a worker over RabbitMQ for the frame.
         var snapshot = await client.PostJsonAsync("/api/snapshots", new { timestamp = Iso(DateTime.UtcNow.AddSeconds(-6)) });
