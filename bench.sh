@@ -11,6 +11,7 @@ source scripts/common.sh
 require_dotnet
 ensure_packages postgresql ffmpeg fonts-dejavu-core
 ensure_commands node:nodejs curl:curl
+ensure_web_packages
 WORK=$(mktemp -d /tmp/dogmonitor-bench.XXXXXX); chmod 755 "$WORK"
 APP_PID=""
 trap '[ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; stop_postgres; rm -rf "$WORK"' EXIT

@@ -8,6 +8,7 @@ source scripts/common.sh
 
 require_dotnet
 ensure_packages ffmpeg fonts-dejavu-core   # the recorder, the clip cutter and the synthetic camera's clock
+ensure_web_packages                        # hls.js for the live page
 log "building DogMonitor (the first build restores NuGet packages)"
 dotnet build DogMonitor.Web -c Release --nologo -v quiet -clp:ErrorsOnly
 # dotnet run starts the app in the project's folder; keep the data beside this script instead.

@@ -7,8 +7,9 @@ cd "$(dirname "$0")"
 source scripts/common.sh
 
 require_dotnet
-ensure_packages postgresql rabbitmq-server ffmpeg fonts-dejavu-core curl ca-certificates
+ensure_packages postgresql rabbitmq-server ffmpeg fonts-dejavu-core curl ca-certificates chromium
 ensure_commands node:nodejs npm:npm
+ensure_web_packages
 
 WORK=$(mktemp -d /tmp/dogmonitor-test.XXXXXX)
 chmod 755 "$WORK"

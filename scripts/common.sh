@@ -31,6 +31,16 @@ ensure_commands() {
   [ ${#packages[@]} -eq 0 ] || ensure_packages "${packages[@]}"
 }
 
+# ensure_web_packages : the web app's npm packages (hls.js, which the build copies into wwwroot/lib).
+# npm install is quick when nothing changed; no lock file is kept (see .gitignore).
+ensure_web_packages() {
+  local root; root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  ensure_commands node:nodejs npm:npm
+  log "installing the web app's npm packages"
+  (cd "$root/DogMonitor.Web" && npm install --no-audit --no-fund --loglevel=error >/dev/null) \
+    || die "npm install failed in DogMonitor.Web (hls.js is needed to build the web app)"
+}
+
 free_port() {
   node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
 }
@@ -92,18 +102,21 @@ start_rabbitmq() {
   export RABBITMQ_NODENAME="dogmonitor-$RABBITMQ_PORT@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
     RABBITMQ_NODE_PORT=$RABBITMQ_PORT RABBITMQ_DIST_PORT=$(free_port) RABBITMQ_MNESIA_BASE="$dir/mnesia" \
     RABBITMQ_LOG_BASE="$dir/log" RABBITMQ_PID_FILE="$dir/rabbitmq.pid" RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
-    ERL_EPMD_ADDRESS=127.0.0.1 HOME="$dir"
-  "$bin/rabbitmq-server" -detached >"$dir/start.log" 2>&1 || die "RabbitMQ did not start; see $dir/start.log"
+    ERL_EPMD_ADDRESS=127.0.0.1
+  # HOME (where Erlang keeps its cookie) only for RabbitMQ's own commands: exported, it would also move
+  # the NuGet cache of everything that runs after this into the temporary folder.
+  RABBITMQ_HOME_DIR="$dir"
+  HOME="$dir" "$bin/rabbitmq-server" -detached >"$dir/start.log" 2>&1 || die "RabbitMQ did not start; see $dir/start.log"
   # await_startup fails at once until the node has registered: retry it.
-  for _ in $(seq 1 60); do "$bin/rabbitmqctl" await_startup >/dev/null 2>&1 && break; sleep 1; done
-  "$bin/rabbitmqctl" await_startup >/dev/null 2>&1 || die "RabbitMQ did not come up; see $dir/log"
+  for _ in $(seq 1 60); do HOME="$dir" "$bin/rabbitmqctl" await_startup >/dev/null 2>&1 && break; sleep 1; done
+  HOME="$dir" "$bin/rabbitmqctl" await_startup >/dev/null 2>&1 || die "RabbitMQ did not come up; see $dir/log"
   RABBITMQ_STOP=1
   log "RabbitMQ on 127.0.0.1:$RABBITMQ_PORT"
 }
 
 stop_rabbitmq() {
   [ -n "${RABBITMQ_STOP:-}" ] || return 0
-  /usr/lib/rabbitmq/bin/rabbitmqctl stop >/dev/null 2>&1 || true
+  HOME="$RABBITMQ_HOME_DIR" /usr/lib/rabbitmq/bin/rabbitmqctl stop >/dev/null 2>&1 || true
   # Erlang's port mapper outlives the node; stop it when this run started it.
   [ -n "${RABBITMQ_OWN_EPMD:-}" ] && pkill -x epmd 2>/dev/null || true
 }
