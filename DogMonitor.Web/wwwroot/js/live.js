@@ -13,6 +13,8 @@ export function attach(video, url, dotNetRef) {
   detach(video);
   const player = { video, url, dotNetRef, hls: null, retry: null, lastTime: -1, lastProgress: Date.now() };
   players.set(video, player);
+  player.onKey = event => onKey(player, event);
+  document.addEventListener('keydown', player.onKey);
   create(player);
   player.ticker = setInterval(() => tick(player), REPORT_EVERY_MS);
 }
@@ -23,9 +25,49 @@ export function detach(video) {
   if (!player) return;
   players.delete(video);
   player.detached = true;
+  document.removeEventListener('keydown', player.onKey);
   clearInterval(player.ticker);
   clearTimeout(player.retry);
   destroy(player);
+}
+
+/** The playing frame's wall-clock time as an ISO string, or null when the stream carries none (yet). */
+export function playingDate(video) {
+  return players.get(video)?.hls?.playingDate?.toISOString() ?? null;
+}
+
+/**
+ * Draws the frame on screen at the video's own resolution into a JPEG (quality 0.9) and keeps it for
+ * takeCapture; returns that frame's wall-clock time (null when unknown), or false when no frame is decoded yet.
+ * The image goes to .NET as a stream: a data URL in one interop message would exceed SignalR's message limit.
+ */
+export async function capture(video) {
+  const player = players.get(video);
+  if (!player || !video.videoWidth || !video.videoHeight || video.readyState < 2) return false;
+  const timestamp = playingDate(video); // read before drawing: the frame and its time must match
+  const canvas = document.createElement('canvas');
+  canvas.width = video.videoWidth;
+  canvas.height = video.videoHeight;
+  canvas.getContext('2d').drawImage(video, 0, 0, canvas.width, canvas.height);
+  player.captured = await new Promise(resolve => canvas.toBlob(resolve, 'image/jpeg', 0.9));
+  return player.captured ? { timestamp } : false;
+}
+
+/** The JPEG the last capture made (for DotNet's IJSStreamReference); forgets it. */
+export function takeCapture(video) {
+  const player = players.get(video);
+  const blob = player?.captured;
+  if (player) player.captured = null;
+  return blob ?? new Uint8Array(0);
+}
+
+// "s" takes a snapshot, unless the user is typing (the note field, the camera search, …).
+function onKey(player, event) {
+  if (event.key !== 's' || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target;
+  if (target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select, [contenteditable]'))) return;
+  event.preventDefault();
+  player.dotNetRef.invokeMethodAsync('SnapshotShortcut').catch(() => {});
 }
 
 function create(player) {

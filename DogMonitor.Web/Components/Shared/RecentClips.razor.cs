@@ -1,0 +1,87 @@
+using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Messages;
+using DogMonitor.Web.Clips;
+using DogMonitor.Web.Media;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace DogMonitor.Web.Components.Shared;
+
+/// <summary>
+/// The clips asked for on the page in this session, newest first, kept up to date from <see cref="ClipStatusFeed"/>
+/// without polling. A ready clip is read again for its video and preview.
+/// </summary>
+public sealed partial class RecentClips : IDisposable
+{
+    private readonly List<RecentClip> _clips = [];
+    private readonly CancellationTokenSource _disposed = new();
+    private IDisposable? _subscription;
+
+    [Inject] private ClipStatusFeed Feed { get; set; } = null!;
+    [Inject] private MediaLinks Links { get; set; } = null!;
+    [Inject] private IServiceScopeFactory Scopes { get; set; } = null!;
+
+    protected override void OnInitialized() => _subscription = Feed.Subscribe(OnStatusChangedAsync);
+
+    /// <summary>Shows <paramref name="clip"/> at the top and catches up on any event that came before it was added.</summary>
+    public async Task AddAsync(Clip clip, string title)
+    {
+        var entry = new RecentClip(clip, title);
+        _clips.Insert(0, entry);
+        StateHasChanged();
+        await RefreshAsync(entry);
+    }
+
+    private async Task OnStatusChangedAsync(ClipStatusChanged change)
+    {
+        var entry = _clips.Find(c => c.Id == change.ClipId);
+        // Events can overtake one another; a finished clip stays finished.
+        if (entry is null || entry.IsFinished) return;
+        entry.Status = change.Status;
+        entry.Progress = change.Progress;
+        entry.Error = change.Error;
+        if (entry.Status == ClipStatus.Ready) await RefreshAsync(entry);
+        await InvokeAsync(StateHasChanged);
+    }
+
+    private async Task RefreshAsync(RecentClip entry)
+    {
+        try
+        {
+            // A scope of its own: the circuit's DbContext may be busy with the page's next request.
+            await using var scope = Scopes.CreateAsyncScope();
+            var clip = await scope.ServiceProvider.GetRequiredService<ClipService>().FindAsync(entry.Id, _disposed.Token);
+            if (clip is null) return;
+            if (!entry.IsFinished || clip.Status is ClipStatus.Ready or ClipStatus.Failed)
+            {
+                entry.Status = clip.Status;
+                entry.Progress = Math.Max(entry.Progress, clip.Progress);
+                entry.Error = clip.Error;
+            }
+            if (clip.Status == ClipStatus.Ready)
+            {
+                if (clip.VideoKey is { } video) entry.VideoUrl = await Links.UrlOfAsync(video, _disposed.Token);
+                if (clip.PreviewKey is { } preview) entry.PreviewUrl = await Links.UrlOfAsync(preview, _disposed.Token);
+            }
+            await InvokeAsync(StateHasChanged);
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static Color ColorOf(ClipStatus status) => status switch
+    {
+        ClipStatus.Ready => Color.Success,
+        ClipStatus.Failed => Color.Error,
+        ClipStatus.Processing => Color.Info,
+        _ => Color.Default,
+    };
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        // Not disposed: a read still under way may ask for its token after this.
+        _disposed.Cancel();
+    }
+}
