@@ -35,4 +35,7 @@ public sealed class CameraCatalog
     public Camera Default => Cameras[0];
 
     public Camera? Find(string? id) => id is not null && _byId.TryGetValue(id, out var camera) ? camera : null;
+
+    /// <summary>The sentence for a camera id that is not configured, naming the ones that are.</summary>
+    public string UnknownCamera(string? id) => $"There is no camera '{id}'; the cameras are {string.Join(", ", Cameras.Select(c => c.Id))}.";
 }

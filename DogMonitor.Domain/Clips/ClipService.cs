@@ -38,7 +38,7 @@ public sealed partial class ClipService(
         var mode = ClipRules.ParseMode(request.Mode, errors);
         var cameraId = ItemRules.NormalizeCameraId(request.CameraId, errors) ?? cameras.Default.Id;
         if (cameras.Find(cameraId) is null)
-            errors.Add("camera_id", $"There is no camera '{cameraId}'; the cameras are {string.Join(", ", cameras.Cameras.Select(c => c.Id))}.");
+            errors.Add("camera_id", cameras.UnknownCamera(cameraId));
         if (!errors.IsEmpty) throw new RequestValidationException(errors);
 
         var clip = new Clip

@@ -45,7 +45,7 @@ public sealed partial class SnapshotService(
             if (frames is null || cameras is null)
                 errors.Add(FrameDataField, "frame_data is required here: this process has no recording buffer to take the frame from.");
             else if (cameras.Find(cameraId) is null)
-                errors.Add("camera_id", $"There is no camera '{cameraId}'; the cameras are {string.Join(", ", cameras.Cameras.Select(c => c.Id))}.");
+                errors.Add("camera_id", cameras.UnknownCamera(cameraId));
         }
         if (!errors.IsEmpty) throw new RequestValidationException(errors);
 

@@ -51,15 +51,15 @@ public static class ClipsApi
 
     internal static async Task<Results<Ok<ClipResponse>, ProblemHttpResult>> GetClip(string id, ClipService clips, MediaLinks links, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(id, out var clipId)) return ClipProblems.MalformedId(id);
+        if (!Guid.TryParse(id, out var clipId)) return IdProblems.Malformed("clip", id);
         var clip = await clips.FindAsync(clipId, cancellationToken);
-        return clip is null ? ClipProblems.NotFound(clipId) : TypedResults.Ok(await ClipResponse.FromAsync(clip, links, cancellationToken));
+        return clip is null ? IdProblems.NotFound("clip", clipId) : TypedResults.Ok(await ClipResponse.FromAsync(clip, links, cancellationToken));
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteClip(string id, ClipService clips, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(id, out var clipId)) return ClipProblems.MalformedId(id);
-        return await clips.DeleteAsync(clipId, cancellationToken) ? TypedResults.NoContent() : ClipProblems.NotFound(clipId);
+        if (!Guid.TryParse(id, out var clipId)) return IdProblems.Malformed("clip", id);
+        return await clips.DeleteAsync(clipId, cancellationToken) ? TypedResults.NoContent() : IdProblems.NotFound("clip", clipId);
     }
 
     private static ClipStatus? ParseStatus(string? status)

@@ -28,12 +28,12 @@ public static class SharingApi
     internal static async Task<Results<Created<ShareResponse>, ProblemHttpResult>> CreateLink(
         string id, HttpContext context, ShareService shares, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(id, out var clipId)) return ClipProblems.MalformedId(id);
+        if (!Guid.TryParse(id, out var clipId)) return IdProblems.Malformed("clip", id);
         // The design note's example posts no body at all: that means the defaults.
         var hasBody = context.Request.ContentLength > 0 || context.Request.HasJsonContentType();
         var request = hasBody ? await JsonBody.ReadAsync<ShareRequest>(context, 4096, cancellationToken) : new ShareRequest();
         var link = await shares.CreateAsync(clipId, request.ExpiresInHours, cancellationToken);
-        if (link is not { } created) return ClipProblems.NotFound(clipId);
+        if (link is not { } created) return IdProblems.NotFound("clip", clipId);
         var http = context.Request;
         var url = $"{http.Scheme}://{http.Host}{http.PathBase}/s/{created.Token}";
         return TypedResults.Created(url, new ShareResponse(url, created.ExpiresAt));
@@ -41,8 +41,8 @@ public static class SharingApi
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> RevokeLinks(string id, ShareService shares, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(id, out var clipId)) return ClipProblems.MalformedId(id);
-        return await shares.RevokeAsync(clipId, cancellationToken) ? TypedResults.NoContent() : ClipProblems.NotFound(clipId);
+        if (!Guid.TryParse(id, out var clipId)) return IdProblems.Malformed("clip", id);
+        return await shares.RevokeAsync(clipId, cancellationToken) ? TypedResults.NoContent() : IdProblems.NotFound("clip", clipId);
     }
 
     internal static async Task<Results<RedirectHttpResult, ProblemHttpResult>> OpenVideo(

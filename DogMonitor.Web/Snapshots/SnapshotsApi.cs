@@ -61,22 +61,15 @@ public static class SnapshotsApi
     internal static async Task<Results<Ok<SnapshotResponse>, ProblemHttpResult>> GetSnapshot(
         string id, SnapshotService snapshots, MediaLinks links, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(id, out var snapshotId)) return MalformedId(id);
+        if (!Guid.TryParse(id, out var snapshotId)) return IdProblems.Malformed("snapshot", id);
         var snapshot = await snapshots.FindAsync(snapshotId, cancellationToken);
-        return snapshot is null ? NotFound(snapshotId) : TypedResults.Ok(await SnapshotResponse.FromAsync(snapshot, links, cancellationToken));
+        return snapshot is null ? IdProblems.NotFound("snapshot", snapshotId) : TypedResults.Ok(await SnapshotResponse.FromAsync(snapshot, links, cancellationToken));
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteSnapshot(
         string id, SnapshotService snapshots, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(id, out var snapshotId)) return MalformedId(id);
-        return await snapshots.DeleteAsync(snapshotId, cancellationToken) ? TypedResults.NoContent() : NotFound(snapshotId);
+        if (!Guid.TryParse(id, out var snapshotId)) return IdProblems.Malformed("snapshot", id);
+        return await snapshots.DeleteAsync(snapshotId, cancellationToken) ? TypedResults.NoContent() : IdProblems.NotFound("snapshot", snapshotId);
     }
-
-    private static ProblemHttpResult MalformedId(string id) =>
-        TypedResults.Problem($"'{(id.Length > 40 ? id[..40] + "…" : id)}' is not a snapshot id; ids look like 0193f1c2-7a4e-7cc1-9d2b-5b7f3e0a1c9d.",
-            statusCode: StatusCodes.Status400BadRequest, title: "The snapshot id is malformed.");
-
-    private static ProblemHttpResult NotFound(Guid id) =>
-        TypedResults.Problem($"There is no snapshot {id}.", statusCode: StatusCodes.Status404NotFound, title: "Snapshot not found.");
 }
