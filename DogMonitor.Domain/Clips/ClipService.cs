@@ -80,6 +80,9 @@ public sealed partial class ClipService(
         return clips.ToPageAsync(user.OwnerId, query, cancellationToken);
     }
 
+    public Task<int> CountAsync(ListQuery query, CancellationToken cancellationToken) =>
+        db.Clips.CountMatchingAsync(user.OwnerId, query, cancellationToken);
+
     /// <summary>
     /// Deletes the row (a running cut notices at its next heartbeat and stops), then the objects.
     /// The store is checked first, so an unreachable store changes nothing.

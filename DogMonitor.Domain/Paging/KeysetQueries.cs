@@ -8,11 +8,7 @@ public static class KeysetQueries
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> items, string ownerId, ListQuery query, CancellationToken cancellationToken)
         where T : class, IListedItem
     {
-        items = items.AsNoTracking().Where(i => i.OwnerId == ownerId);
-        if (query.CameraId is { } camera) items = items.Where(i => i.CameraId == camera);
-        if (query.Label is { } label) items = items.Where(i => i.Labels.Contains(label));
-        if (query.From is { } from) items = items.Where(i => i.Timestamp >= from);
-        if (query.To is { } to) items = items.Where(i => i.Timestamp < to);
+        items = items.Filtered(ownerId, query);
         if (query.Cursor is { } cursor)
             // The first bound is implied by the second; it is there so the database seeks the index to the
             // cursor instead of scanning from the newest row (PostgreSQL cannot derive a range from the OR).
@@ -25,5 +21,21 @@ public static class KeysetQueries
         if (page.Count <= query.Limit) return new Page<T>(page, null);
         page.RemoveAt(page.Count - 1);
         return new Page<T>(page, new PageCursor(page[^1].Timestamp, page[^1].Id));
+    }
+
+    /// <summary>How many items a listing's filters select, whatever its cursor (the gallery's tab counts).</summary>
+    public static Task<int> CountMatchingAsync<T>(this IQueryable<T> items, string ownerId, ListQuery query, CancellationToken cancellationToken)
+        where T : class, IListedItem =>
+        items.Filtered(ownerId, query).CountAsync(cancellationToken);
+
+    private static IQueryable<T> Filtered<T>(this IQueryable<T> items, string ownerId, ListQuery query)
+        where T : class, IListedItem
+    {
+        items = items.AsNoTracking().Where(i => i.OwnerId == ownerId);
+        if (query.CameraId is { } camera) items = items.Where(i => i.CameraId == camera);
+        if (query.Label is { } label) items = items.Where(i => i.Labels.Contains(label));
+        if (query.From is { } from) items = items.Where(i => i.Timestamp >= from);
+        if (query.To is { } to) items = items.Where(i => i.Timestamp < to);
+        return items;
     }
 }

@@ -97,6 +97,9 @@ public sealed partial class SnapshotService(
     public Task<Page<Snapshot>> ListAsync(ListQuery query, CancellationToken cancellationToken) =>
         db.Snapshots.ToPageAsync(user.OwnerId, query, cancellationToken);
 
+    public Task<int> CountAsync(ListQuery query, CancellationToken cancellationToken) =>
+        db.Snapshots.CountMatchingAsync(user.OwnerId, query, cancellationToken);
+
     /// <summary>Removes the objects, then the row; false when there is no such snapshot.</summary>
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {

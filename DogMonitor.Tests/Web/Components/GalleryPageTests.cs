@@ -1,0 +1,190 @@
+using Bunit;
+using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Messages;
+using DogMonitor.Tests.Infrastructure;
+using DogMonitor.Web.Clips;
+using DogMonitor.Web.Components.Pages;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DogMonitor.Tests.Web.Components;
+
+/// <summary>The gallery page rendered by bunit over the real services of an embedded app.</summary>
+public sealed class GalleryPageTests(EmbeddedEnvironment environment) : MudTestContext(environment)
+{
+    [Fact]
+    public async Task TabsShowTheirCountsAndTheSnapshotCards()
+    {
+        await UseFreshAppAsync();
+        await GallerySeed.SnapshotAsync(App, "on the sofa", "nap");
+        await GallerySeed.SnapshotAsync(App, "at the door", "waiting");
+        await GallerySeed.ClipAsync(App, ClipStatus.Ready);
+
+        var gallery = Render<Gallery>();
+
+        gallery.WaitForAssertion(() => Assert.Equal(2, gallery.FindAll("[data-testid=snapshot-card]").Count));
+        var tabs = gallery.FindAll(".mud-tab").Select(t => t.TextContent.Trim()).ToList();
+        Assert.Equal(["Snapshots (2)", "Clips (1)"], tabs);
+        var cards = gallery.FindAll("[data-testid=snapshot-card]");
+        Assert.Contains("at the door", cards[0].TextContent); // newest first
+        Assert.Contains("waiting", cards[0].TextContent);
+        Assert.All(gallery.FindAll("[data-testid=snapshot-card] img"), img => Assert.StartsWith("Snapshot from Test pattern", img.GetAttribute("alt")));
+    }
+
+    [Fact]
+    public async Task EachClipStateHasItsChip()
+    {
+        await UseFreshAppAsync();
+        await GallerySeed.ClipAsync(App, ClipStatus.Queued);
+        await GallerySeed.ClipAsync(App, ClipStatus.Processing, progress: 40);
+        await GallerySeed.ClipAsync(App, ClipStatus.Failed, error: "The recording does not cover this range.");
+        await GallerySeed.ClipAsync(App, ClipStatus.Ready);
+
+        var gallery = RenderClipsTab();
+
+        gallery.WaitForAssertion(() => Assert.Equal(4, gallery.FindAll("[data-testid=clip-card]").Count));
+        var chips = gallery.FindAll("[data-testid=clip-status]").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["Ready", "Failed", "Cutting 40 %", "Queued"], chips);
+        Assert.Equal("The recording does not cover this range.", gallery.Find("[data-testid=clip-error]").TextContent.Trim());
+        Assert.Single(gallery.FindAll("[data-testid=clip-progress]"));
+        // Only a ready clip can be shared or downloaded.
+        Assert.Single(gallery.FindAll("button[aria-label='Share a link to this clip']"));
+    }
+
+    [Fact]
+    public async Task AStatusEventChangesTheCardWithoutAReload()
+    {
+        await UseFreshAppAsync();
+        var clip = await GallerySeed.ClipAsync(App, ClipStatus.Queued);
+        var gallery = RenderClipsTab();
+        gallery.WaitForAssertion(() => Assert.Equal("Queued", gallery.Find("[data-testid=clip-status]").TextContent.Trim()));
+        var feed = App.Services.GetRequiredService<ClipStatusFeed>();
+
+        await feed.PublishAsync(new ClipStatusChanged(clip.Id, "local", ClipStatus.Processing, 55, null, DateTime.UtcNow));
+        gallery.WaitForAssertion(() => Assert.Equal("Cutting 55 %", gallery.Find("[data-testid=clip-status]").TextContent.Trim()));
+
+        // A late "queued" does not take a processing card back.
+        await feed.PublishAsync(new ClipStatusChanged(clip.Id, "local", ClipStatus.Queued, 0, null, DateTime.UtcNow));
+        Assert.Equal("Cutting 55 %", gallery.Find("[data-testid=clip-status]").TextContent.Trim());
+
+        await feed.PublishAsync(new ClipStatusChanged(clip.Id, "local", ClipStatus.Failed, 55, "ffmpeg exited with code 1", DateTime.UtcNow));
+        gallery.WaitForAssertion(() => Assert.Equal("ffmpeg exited with code 1", gallery.Find("[data-testid=clip-error]").TextContent.Trim()));
+        Assert.Equal("clip-card", gallery.Find("[data-status=failed]").GetAttribute("data-testid"));
+    }
+
+    [Fact]
+    public async Task AClipMadeElsewhereAppearsAtTheTop()
+    {
+        await UseFreshAppAsync();
+        await GallerySeed.ClipAsync(App, ClipStatus.Ready);
+        var gallery = RenderClipsTab();
+        gallery.WaitForAssertion(() => Assert.Single(gallery.FindAll("[data-testid=clip-card]")));
+
+        var clip = await GallerySeed.ClipAsync(App, ClipStatus.Queued, note: "just now");
+        await App.Services.GetRequiredService<ClipStatusFeed>()
+            .PublishAsync(new ClipStatusChanged(clip.Id, "local", ClipStatus.Queued, 0, null, DateTime.UtcNow));
+
+        gallery.WaitForAssertion(() => Assert.Equal(2, gallery.FindAll("[data-testid=clip-card]").Count));
+        Assert.Contains("just now", gallery.FindAll("[data-testid=clip-card]")[0].TextContent);
+        Assert.Contains("Clips (2)", gallery.Markup);
+    }
+
+    [Fact]
+    public async Task DeleteAsksFirstAndCancelKeepsTheSnapshot()
+    {
+        await UseFreshAppAsync();
+        await GallerySeed.SnapshotAsync(App, "keep me");
+        await GallerySeed.SnapshotAsync(App, "delete me");
+        var gallery = Render<Gallery>();
+        gallery.WaitForAssertion(() => Assert.Equal(2, gallery.FindAll("[data-testid=snapshot-card]").Count));
+
+        gallery.FindAll("button[aria-label='Delete this snapshot']")[0].Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("Delete this snapshot?", Dialogs.Markup));
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        Dialogs.WaitForAssertion(() => Assert.DoesNotContain("Delete this snapshot?", Dialogs.Markup));
+        Assert.Equal(2, await AppEnvironment.SnapshotRowsAsync(App));
+
+        gallery.FindAll("button[aria-label='Delete this snapshot']")[0].Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("Delete this snapshot?", Dialogs.Markup));
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
+
+        gallery.WaitForAssertion(() => Assert.Single(gallery.FindAll("[data-testid=snapshot-card]")));
+        Assert.Contains("keep me", gallery.Find("[data-testid=snapshot-card]").TextContent);
+        Assert.Contains("Snapshots (1)", gallery.Markup);
+        Assert.Equal(1, await AppEnvironment.SnapshotRowsAsync(App));
+    }
+
+    [Fact]
+    public async Task ShareDialogMakesALinkThatOpensAndRevokesIt()
+    {
+        await UseFreshAppAsync();
+        await GallerySeed.ClipAsync(App, ClipStatus.Ready);
+        var gallery = RenderClipsTab();
+        gallery.WaitForAssertion(() => Assert.Single(gallery.FindAll("[data-testid=clip-card]")));
+
+        gallery.Find("button[aria-label='Share a link to this clip']").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("Share this clip", Dialogs.Markup));
+        Assert.Contains("1 day", Dialogs.Markup); // the default expiry
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Create link").Click();
+
+        var link = "";
+        Dialogs.WaitForAssertion(() => link = Dialogs.Find("input[data-testid=share-link]").GetAttribute("value") ?? "");
+        Assert.Matches(@"^http://localhost/s/[A-Za-z0-9_-]{22}$", link);
+        var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var path = new Uri(link).AbsolutePath;
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.GetAsync(path + "/video")).StatusCode);
+
+        Dialogs.FindAll("button").Single(b => b.TextContent.Contains("Revoke all links")).Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("Every link to this clip is revoked", Dialogs.Find("[data-testid=share-message]").TextContent));
+        Assert.True((int)(await client.GetAsync(path + "/video")).StatusCode >= 400);
+    }
+
+    [Fact]
+    public async Task EmptyGallerySaysWhereItemsComeFrom()
+    {
+        await UseFreshAppAsync();
+
+        var gallery = Render<Gallery>();
+
+        gallery.WaitForAssertion(() => Assert.Contains("No snapshots yet", gallery.Find("[data-testid=gallery-empty]").TextContent));
+        Assert.Equal("/live", gallery.Find("[data-testid=gallery-empty] a").GetAttribute("href"));
+        Assert.Contains("Snapshots (0)", gallery.Markup);
+    }
+
+    [Fact]
+    public async Task AFilterThatMatchesNothingOffersToClearIt()
+    {
+        await UseFreshAppAsync();
+        await GallerySeed.SnapshotAsync(App, "on the sofa", "nap");
+        var gallery = Render<Gallery>();
+        gallery.WaitForAssertion(() => Assert.Single(gallery.FindAll("[data-testid=snapshot-card]")));
+
+        gallery.Find("input[data-testid=filter-label]").Input("bath");
+        gallery.WaitForAssertion(() => Assert.Contains("Nothing matches these filters", gallery.Find("[data-testid=gallery-empty]").TextContent), TimeSpan.FromSeconds(5));
+        gallery.WaitForAssertion(() => Assert.Contains("Clips (0)", gallery.Markup));
+
+        gallery.FindAll("[data-testid=gallery-empty] button").Single(b => b.TextContent.Contains("Clear filters")).Click();
+        gallery.WaitForAssertion(() => Assert.Single(gallery.FindAll("[data-testid=snapshot-card]")));
+    }
+
+    [Fact]
+    public async Task AnUnreachableDatabaseShowsWhatToDoAndRetries()
+    {
+        await UseFreshAppAsync();
+        await GallerySeed.SnapshotAsync(App, "on the sofa");
+        await AppEnvironment.ExecuteSqlAsync(App, "ALTER TABLE snapshots RENAME TO snapshots_away");
+
+        var gallery = Render<Gallery>();
+
+        gallery.WaitForAssertion(() => Assert.Contains("The gallery could not be loaded", gallery.Find("[data-testid=gallery-error]").TextContent));
+        await AppEnvironment.ExecuteSqlAsync(App, "ALTER TABLE snapshots_away RENAME TO snapshots");
+        gallery.FindAll("[data-testid=gallery-error] button").Single(b => b.TextContent.Contains("Retry")).Click();
+        gallery.WaitForAssertion(() => Assert.Single(gallery.FindAll("[data-testid=snapshot-card]")));
+        Assert.Empty(gallery.FindAll("[data-testid=gallery-error]"));
+    }
+
+    private IRenderedComponent<Gallery> RenderClipsTab()
+    {
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/gallery?tab=clips");
+        return Render<Gallery>();
+    }
+}

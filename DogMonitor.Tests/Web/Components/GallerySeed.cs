@@ -1,0 +1,52 @@
+using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Persistence;
+using DogMonitor.Domain.Snapshots;
+using DogMonitor.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DogMonitor.Tests.Web.Components;
+
+/// <summary>Rows for component tests, written through the app's own services and database.</summary>
+public static class GallerySeed
+{
+    public static async Task<Snapshot> SnapshotAsync(DogMonitorApp app, string note, params string[] labels)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var request = new NewSnapshot(DateTime.UtcNow.ToString("O"), labels, note, TestImages.DataUrl(TestImages.Jpeg(640, 360)), "test-pattern");
+        return await scope.ServiceProvider.GetRequiredService<SnapshotService>().CreateAsync(request, CancellationToken.None);
+    }
+
+    /// <summary>A clip row in the given state, as a worker would have left it (no job is published).</summary>
+    public static async Task<Clip> ClipAsync(DogMonitorApp app, ClipStatus status, int progress = 0, string? error = null, string? note = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>();
+        var now = DateTime.UtcNow;
+        var clip = new Clip
+        {
+            Id = Guid.CreateVersion7(),
+            OwnerId = "local",
+            CameraId = "test-pattern",
+            Timestamp = now.AddSeconds(-20),
+            DurationMs = 10_000,
+            Labels = ["zoomies"],
+            Note = note,
+            Status = status,
+            Progress = progress,
+            Error = error,
+            CreatedAt = now,
+            UpdatedAt = now,
+            // Held by a worker for a long while: the app's sweeper leaves it alone during the test.
+            LeaseUntil = status == ClipStatus.Processing ? now.AddHours(1) : null,
+            ClaimToken = status == ClipStatus.Processing ? Guid.NewGuid() : null,
+        };
+        if (status == ClipStatus.Ready)
+        {
+            clip.VideoKey = ClipKeys.Video(clip.Id);
+            clip.PreviewKey = ClipKeys.Preview(clip.Id);
+        }
+        db.Clips.Add(clip);
+        await db.SaveChangesAsync();
+        return clip;
+    }
+}
