@@ -78,12 +78,18 @@ start_s3() {
     log "installing the S3 test server's npm packages"
     (cd "$root/tools/s3-test-server" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
   fi
-  S3_PORT=$(free_port); S3_KEY=dogmonitor; S3_SECRET=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+  S3_KEY=dogmonitor; S3_SECRET=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
   mkdir -p "$dir/data"
-  node "$root/tools/s3-test-server/server.js" --port "$S3_PORT" --directory "$dir/data" \
-    --access-key "$S3_KEY" --secret-key "$S3_SECRET" >"$dir/s3.log" 2>&1 &
-  S3_PID=$!
-  for _ in $(seq 1 100); do grep -q "ready on" "$dir/s3.log" 2>/dev/null && break; sleep 0.1; done
+  # A free port can be taken by another process before the server binds it: then try another.
+  for _ in 1 2 3; do
+    S3_PORT=$(free_port)
+    node "$root/tools/s3-test-server/server.js" --port "$S3_PORT" --directory "$dir/data" \
+      --access-key "$S3_KEY" --secret-key "$S3_SECRET" >"$dir/s3.log" 2>&1 &
+    S3_PID=$!
+    for _ in $(seq 1 100); do grep -q "ready on\|EADDRINUSE" "$dir/s3.log" 2>/dev/null && break; sleep 0.1; done
+    grep -q "EADDRINUSE" "$dir/s3.log" || break
+    wait "$S3_PID" 2>/dev/null || true
+  done
   grep -q "ready on" "$dir/s3.log" || die "the S3 test server did not start; see $dir/s3.log"
   log "S3 server on 127.0.0.1:$S3_PORT"
 }

@@ -83,6 +83,9 @@ public sealed partial class ClipService(
     public Task<int> CountAsync(ListQuery query, CancellationToken cancellationToken) =>
         db.Clips.CountMatchingAsync(user.OwnerId, query, cancellationToken);
 
+    public Task<PageCursor?> SeekAsync(ListQuery query, int skip, CancellationToken cancellationToken) =>
+        db.Clips.SeekAsync(user.OwnerId, query, skip, cancellationToken);
+
     /// <summary>
     /// Deletes the row (a running cut notices at its next heartbeat and stops), then the objects.
     /// The store is checked first, so an unreachable store changes nothing.

@@ -8,14 +8,7 @@ public static class KeysetQueries
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> items, string ownerId, ListQuery query, CancellationToken cancellationToken)
         where T : class, IListedItem
     {
-        items = items.Filtered(ownerId, query);
-        if (query.Cursor is { } cursor)
-            // The first bound is implied by the second; it is there so the database seeks the index to the
-            // cursor instead of scanning from the newest row (PostgreSQL cannot derive a range from the OR).
-            items = items.Where(i => i.Timestamp <= cursor.Time && (i.Timestamp < cursor.Time || i.Id.CompareTo(cursor.Id) < 0));
-
-        var page = await items
-            .OrderByDescending(i => i.Timestamp).ThenByDescending(i => i.Id)
+        var page = await items.After(ownerId, query)
             .Take(query.Limit + 1)
             .ToListAsync(cancellationToken);
         if (page.Count <= query.Limit) return new Page<T>(page, null);
@@ -23,10 +16,37 @@ public static class KeysetQueries
         return new Page<T>(page, new PageCursor(page[^1].Timestamp, page[^1].Id));
     }
 
+    /// <summary>
+    /// The cursor after the first <paramref name="skip"/> items that follow the query's cursor, or null when fewer
+    /// follow: a jump deep into a listing reads only keys from the index instead of every page on the way.
+    /// </summary>
+    public static async Task<PageCursor?> SeekAsync<T>(this IQueryable<T> items, string ownerId, ListQuery query, int skip, CancellationToken cancellationToken)
+        where T : class, IListedItem
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(skip, 1);
+        var keys = await items.After(ownerId, query)
+            .Skip(skip - 1)
+            .Select(i => new { i.Timestamp, i.Id })
+            .Take(1)
+            .ToListAsync(cancellationToken);
+        return keys.Count == 0 ? null : new PageCursor(keys[0].Timestamp, keys[0].Id);
+    }
+
     /// <summary>How many items a listing's filters select, whatever its cursor (the gallery's tab counts).</summary>
     public static Task<int> CountMatchingAsync<T>(this IQueryable<T> items, string ownerId, ListQuery query, CancellationToken cancellationToken)
         where T : class, IListedItem =>
         items.Filtered(ownerId, query).CountAsync(cancellationToken);
+
+    private static IOrderedQueryable<T> After<T>(this IQueryable<T> items, string ownerId, ListQuery query)
+        where T : class, IListedItem
+    {
+        items = items.Filtered(ownerId, query);
+        if (query.Cursor is { } cursor)
+            // The first bound is implied by the second; it is there so the database seeks the index to the
+            // cursor instead of scanning from the newest row (PostgreSQL cannot derive a range from the OR).
+            items = items.Where(i => i.Timestamp <= cursor.Time && (i.Timestamp < cursor.Time || i.Id.CompareTo(cursor.Id) < 0));
+        return items.OrderByDescending(i => i.Timestamp).ThenByDescending(i => i.Id);
+    }
 
     private static IQueryable<T> Filtered<T>(this IQueryable<T> items, string ownerId, ListQuery query)
         where T : class, IListedItem

@@ -1,33 +1,44 @@
 namespace DogMonitor.Domain.Paging;
 
 /// <summary>
-/// Index-addressed reads over a newest-first keyset listing, for views such as a virtualized grid that ask
-/// for "items 4,800 to 4,830". Keyset pages cannot be jumped into, so the window remembers where every page it
-/// has passed starts and walks forward from the deepest one it knows; pages read are cached, least recently used
-/// first out, so scrolling back and forth reads nothing twice and memory stays bounded however deep one goes.
+/// Index-addressed reads over a newest-first keyset listing, for views such as a virtualized grid that ask for
+/// "items 4,800 to 4,830". Keyset pages cannot be jumped into: the window remembers where each page it has met
+/// starts, walks forward from the nearest one for short distances, and for a long jump asks the listing for the
+/// key that many items on (a key-only read). Pages read are cached, least recently used first out, so scrolling
+/// back and forth reads nothing twice and memory stays bounded however deep one goes.
 /// </summary>
 public sealed class KeysetWindow<T>
 {
+    /// <summary>Beyond this many unknown pages, a jump seeks instead of walking.</summary>
+    public const int WalkLimit = 3;
+
     private readonly Func<PageCursor?, int, CancellationToken, Task<Page<T>>> _fetch;
+    private readonly Func<PageCursor?, int, CancellationToken, Task<PageCursor?>>? _seek;
     private readonly int _pageSize;
     private readonly int _maxCachedPages;
-    private readonly List<PageCursor?> _pageStarts = [null];
+    private readonly Dictionary<int, PageCursor?> _starts = new() { [0] = null };
     private readonly Dictionary<int, LinkedListNode<(int Index, IReadOnlyList<T> Items)>> _cache = [];
     private readonly LinkedList<(int Index, IReadOnlyList<T> Items)> _recent = new();
     private int? _pageCount;
 
     /// <param name="fetch">Reads up to the given number of items after a cursor (null: from the newest).</param>
-    public KeysetWindow(Func<PageCursor?, int, CancellationToken, Task<Page<T>>> fetch, int pageSize = 100, int maxCachedPages = 16)
+    /// <param name="seek">The cursor after the given number of items past a cursor, or null past the end; without it, jumps walk.</param>
+    public KeysetWindow(Func<PageCursor?, int, CancellationToken, Task<Page<T>>> fetch,
+        Func<PageCursor?, int, CancellationToken, Task<PageCursor?>>? seek = null, int pageSize = 100, int maxCachedPages = 16)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCachedPages, 1);
         _fetch = fetch;
+        _seek = seek;
         _pageSize = pageSize;
         _maxCachedPages = maxCachedPages;
     }
 
     /// <summary>How many pages were read from the listing so far (for tests and benchmarks).</summary>
     public int PagesRead { get; private set; }
+
+    /// <summary>How many seeks were made so far (for tests and benchmarks).</summary>
+    public int Seeks { get; private set; }
 
     /// <summary>Items <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/>, fewer at the end.</summary>
     public async Task<IReadOnlyList<T>> GetRangeAsync(int start, int count, CancellationToken cancellationToken)
@@ -65,29 +76,38 @@ public sealed class KeysetWindow<T>
             _recent.AddFirst(node);
             return node.Value.Items;
         }
-        // Walk forward from the deepest known page start; each read reveals where the next page starts.
-        while (_pageStarts.Count <= index)
-        {
-            if (_pageCount is { } known && known <= index) return null;
-            await ReadAsync(_pageStarts.Count - 1, cancellationToken);
-        }
         if (_pageCount is { } count && count <= index) return null;
-        return await ReadAsync(index, cancellationToken);
+        return await FindStartAsync(index, cancellationToken) ? await ReadAsync(index, cancellationToken) : null;
+    }
+
+    /// <summary>Learns where page <paramref name="index"/> starts; false when the listing ends before it.</summary>
+    private async Task<bool> FindStartAsync(int index, CancellationToken cancellationToken)
+    {
+        if (_starts.ContainsKey(index)) return true;
+        var known = _starts.Keys.Where(k => k < index).Max();
+        if (_seek is not null && index - known > WalkLimit)
+        {
+            Seeks++;
+            var start = await _seek(_starts[known], (index - known) * _pageSize, cancellationToken);
+            if (start is null) return false;
+            _starts[index] = start;
+            return true;
+        }
+        for (var page = known; page < index; page++)
+        {
+            if (!_starts.ContainsKey(page + 1)) await ReadAsync(page, cancellationToken);
+            if (!_starts.ContainsKey(page + 1)) return false;
+        }
+        return true;
     }
 
     private async Task<IReadOnlyList<T>> ReadAsync(int index, CancellationToken cancellationToken)
     {
         if (_cache.TryGetValue(index, out var cached)) return cached.Value.Items;
-        var page = await _fetch(_pageStarts[index], _pageSize, cancellationToken);
+        var page = await _fetch(_starts[index], _pageSize, cancellationToken);
         PagesRead++;
-        if (page.Next is { } next)
-        {
-            if (_pageStarts.Count == index + 1) _pageStarts.Add(next);
-        }
-        else
-        {
-            _pageCount = index + 1;
-        }
+        if (page.Next is { } next) _starts.TryAdd(index + 1, next);
+        else _pageCount = index + 1;
         _cache[index] = _recent.AddFirst((index, page.Items));
         if (_cache.Count > _maxCachedPages)
         {

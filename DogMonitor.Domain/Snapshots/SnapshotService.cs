@@ -100,6 +100,9 @@ public sealed partial class SnapshotService(
     public Task<int> CountAsync(ListQuery query, CancellationToken cancellationToken) =>
         db.Snapshots.CountMatchingAsync(user.OwnerId, query, cancellationToken);
 
+    public Task<PageCursor?> SeekAsync(ListQuery query, int skip, CancellationToken cancellationToken) =>
+        db.Snapshots.SeekAsync(user.OwnerId, query, skip, cancellationToken);
+
     /// <summary>Removes the objects, then the row; false when there is no such snapshot.</summary>
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {

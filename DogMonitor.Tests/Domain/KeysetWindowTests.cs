@@ -47,6 +47,31 @@ public class KeysetWindowTests
         Assert.Equal(12, window.PagesRead);
     }
 
+    private static Task<PageCursor?> SeekAsync(PageCursor? cursor, int skip, CancellationToken _)
+    {
+        var after = cursor is { } c ? Items.SkipWhile(i => i.Time > c.Time || (i.Time == c.Time && i.Id.CompareTo(c.Id) >= 0)).ToList() : Items;
+        return Task.FromResult<PageCursor?>(after.Count < skip ? null : new PageCursor(after[skip - 1].Time, after[skip - 1].Id));
+    }
+
+    [Fact]
+    public async Task GetRangeAsync_ALongJump_SeeksAndReadsOnlyThePagesShown()
+    {
+        var window = new KeysetWindow<(DateTime Time, Guid Id)>(FetchAsync, SeekAsync, pageSize: 100);
+
+        Assert.Equal(Items.Skip(1_010).Take(30), await window.GetRangeAsync(1_010, 30, CancellationToken.None));
+        Assert.Equal((1, 1), (window.Seeks, window.PagesRead));
+
+        // Back up a long way: another seek, from the start.
+        Assert.Equal(Items.Skip(595).Take(10), await window.GetRangeAsync(595, 10, CancellationToken.None));
+        Assert.Equal((2, 3), (window.Seeks, window.PagesRead));
+
+        // A short way on from a known page walks instead (pages 7 and 8).
+        Assert.Equal(Items.Skip(800).Take(5), await window.GetRangeAsync(800, 5, CancellationToken.None));
+        Assert.Equal((2, 5), (window.Seeks, window.PagesRead));
+
+        Assert.Empty(await window.GetRangeAsync(9_000, 10, CancellationToken.None));
+    }
+
     [Fact]
     public async Task GetRangeAsync_PastTheEnd_GivesWhatThereIs()
     {

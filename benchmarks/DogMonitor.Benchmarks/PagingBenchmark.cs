@@ -62,6 +62,7 @@ public static class PagingBenchmark
                 firstKeyset ??= keyset;
                 Console.WriteLine($"{depth,10:N0} {keyset,10:0.000} {offset,10:0.000} {offset / keyset,13:0.0}x   keyset vs first page: {keyset / firstKeyset:0.00}x");
             }
+            await GalleryAsync(host.Services, provider, rows, firstKeyset!.Value);
         }
         finally
         {
@@ -95,6 +96,35 @@ public static class PagingBenchmark
             }
             await db.SaveChangesAsync();
         }
+    }
+
+    /// <summary>
+    /// The gallery grid's reads: the tab count, and the first jump to the end of a fresh <see cref="KeysetWindow{T}"/>
+    /// (a scrollbar dragged to the bottom), which walks every page once; then the same range again from its cache.
+    /// </summary>
+    private static async Task GalleryAsync(IServiceProvider services, string provider, int rows, double firstPageMs)
+    {
+        var count = await MedianAsync(services, (scope, ct) =>
+            scope.GetRequiredService<SnapshotService>().CountAsync(new ListQuery(1, null, null, null, null, null), ct));
+        var window = new KeysetWindow<Snapshot>(async (cursor, limit, ct) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<SnapshotService>().ListAsync(new ListQuery(limit, cursor, null, null, null, null), ct);
+        }, async (cursor, skip, ct) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<SnapshotService>().SeekAsync(new ListQuery(1, cursor, null, null, null, null), skip, ct);
+        }, pageSize: 120);
+        var cold = Stopwatch.StartNew();
+        var end = await window.GetRangeAsync(rows - 36, 36, CancellationToken.None);
+        var coldMs = cold.Elapsed.TotalMilliseconds;
+        var warm = Stopwatch.StartNew();
+        await window.GetRangeAsync(rows - 36, 36, CancellationToken.None);
+        var warmMs = warm.Elapsed.TotalMilliseconds;
+        if (end.Count != 36) throw new InvalidOperationException($"The window read {end.Count} items at the end, not 36.");
+        Console.WriteLine($"[{provider}] gallery: tab count {count:0.000} ms ({count / firstPageMs:0.0}x a page of {PageSize});"
+            + $" first jump to the end {coldMs:0.0} ms ({window.Seeks} seek, {window.PagesRead} pages of 120; {coldMs / firstPageMs:0.0}x a page of {PageSize});"
+            + $" the same range again {warmMs:0.000} ms");
     }
 
     /// <summary>

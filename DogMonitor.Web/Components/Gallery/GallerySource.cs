@@ -6,7 +6,9 @@ namespace DogMonitor.Web.Components.Gallery;
 /// One tab's items for the virtualized grid: a <see cref="KeysetWindow{T}"/> over the listing with the current
 /// filter, and the count for the tab. Reads are serialized, since the grid may ask again before a read ends.
 /// </summary>
-public sealed class GallerySource<T>(Func<GalleryFilter, PageCursor?, int, CancellationToken, Task<Page<T>>> fetch,
+public sealed class GallerySource<T>(
+    Func<GalleryFilter, PageCursor?, int, CancellationToken, Task<Page<T>>> fetch,
+    Func<GalleryFilter, PageCursor?, int, CancellationToken, Task<PageCursor?>> seek,
     Func<GalleryFilter, CancellationToken, Task<int>> count)
 {
     public const int PageSize = 120;
@@ -27,7 +29,10 @@ public sealed class GallerySource<T>(Func<GalleryFilter, PageCursor?, int, Cance
         try
         {
             _filter = filter;
-            _window = new KeysetWindow<T>((cursor, limit, token) => fetch(filter, cursor, limit, token), PageSize);
+            _window = new KeysetWindow<T>(
+                (cursor, limit, token) => fetch(filter, cursor, limit, token),
+                (cursor, skip, token) => seek(filter, cursor, skip, token),
+                PageSize);
             Count = await count(filter, cancellationToken);
         }
         finally

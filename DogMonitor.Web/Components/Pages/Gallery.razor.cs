@@ -26,6 +26,7 @@ public sealed partial class Gallery : IDisposable
     private GalleryFilter _filter = new();
     private int _tab;
     private string? _error;
+    private bool _interactive;
     private IDisposable? _subscription;
 
     [Inject] private IServiceScopeFactory Scopes { get; set; } = null!;
@@ -43,16 +44,20 @@ public sealed partial class Gallery : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _tab = string.Equals(Tab, "clips", StringComparison.OrdinalIgnoreCase) ? ClipsTab : 0;
-        _snapshots = new GallerySource<SnapshotCardModel>(FetchSnapshotsAsync, CountSnapshotsAsync);
-        _clips = new GallerySource<ClipCardModel>(FetchClipsAsync, CountClipsAsync);
+        _snapshots = new GallerySource<SnapshotCardModel>(FetchSnapshotsAsync, SeekSnapshotsAsync, CountSnapshotsAsync);
+        _clips = new GallerySource<ClipCardModel>(FetchClipsAsync, SeekClipsAsync, CountClipsAsync);
         _subscription = Feed.Subscribe(OnClipStatusAsync);
         await LoadAsync();
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (!firstRender || !RendererInfo.IsInteractive) return;
+        // Marks the page as live (tests and scripts wait for it: clicks before the circuit connects are lost).
+        _interactive = true;
+        StateHasChanged();
         // Opened once the circuit is up: dialogs need the interactive renderer.
-        if (firstRender && RendererInfo.IsInteractive && Open is { } id)
+        if (Open is { } id)
         {
             Open = null;
             await OpenByIdAsync(id);
@@ -115,6 +120,18 @@ public sealed partial class Gallery : IDisposable
             cards.Add(card);
         }
         return new Page<ClipCardModel>(cards, page.Next);
+    }
+
+    private async Task<PageCursor?> SeekSnapshotsAsync(GalleryFilter filter, PageCursor? cursor, int skip, CancellationToken cancellationToken)
+    {
+        await using var scope = Scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SnapshotService>().SeekAsync(filter.ToQuery(1, cursor), skip, cancellationToken);
+    }
+
+    private async Task<PageCursor?> SeekClipsAsync(GalleryFilter filter, PageCursor? cursor, int skip, CancellationToken cancellationToken)
+    {
+        await using var scope = Scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ClipService>().SeekAsync(filter.ToQuery(1, cursor), skip, cancellationToken);
     }
 
     private async Task<int> CountSnapshotsAsync(GalleryFilter filter, CancellationToken cancellationToken)

@@ -1,0 +1,98 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using DogMonitor.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace DogMonitor.Tests.Browser;
+
+/// <summary>The gallery in a real browser against the embedded default recording its synthetic camera.</summary>
+public sealed class GalleryBrowserTests(RecordingApp recording) : IClassFixture<RecordingApp>
+{
+    [Fact]
+    public async Task ASnapshotFromTheLivePageAppearsInTheGalleryAndCanBeDeleted()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await page.GotoAsync(recording.BaseUrl + "/live");
+        await WaitForAsync(page, "() => (document.querySelector('video')?.currentTime ?? 0) > 0.5", "the live video to play");
+        await page.GetByLabel("Note (optional)").FillAsync("gallery check");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Take a snapshot" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("last-snapshot")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
+
+        await page.GotoAsync(recording.BaseUrl + "/gallery");
+        var card = page.GetByTestId("snapshot-card").Filter(new LocatorFilterOptions { HasText = "gallery check" });
+        await Assertions.Expect(card).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 15_000 });
+        // The thumbnail really loaded: a picture, not an id.
+        await WaitForAsync(page, "() => [...document.querySelectorAll('[data-testid=snapshot-card] img')].some(i => i.complete && i.naturalWidth === 320)",
+            "the snapshot's 320 px thumbnail to load");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("gallery.png") });
+
+        await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Delete this snapshot" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Delete", Exact = true }).ClickAsync();
+        await Assertions.Expect(card).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
+        var snapshots = await recording.Client.GetFromJsonAsync<JsonObject>("/api/snapshots?limit=200");
+        Assert.DoesNotContain(snapshots!["items"]!.AsArray(), s => (string?)s!["note"] == "gallery check");
+    }
+
+    [Fact]
+    public async Task AClipCardGoesQueuedProcessingReadyWithoutAReloadAndPlays()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var gallery = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await gallery.GotoAsync(recording.BaseUrl + "/gallery?tab=clips");
+        // Every status any clip card shows, in order, from the moment it enters the page.
+        await gallery.EvaluateAsync("""
+            () => {
+                window.seen = {};
+                const note = el => { const id = el.dataset.id; (window.seen[id] ??= []).at(-1) !== el.dataset.status && window.seen[id].push(el.dataset.status); };
+                new MutationObserver(() => document.querySelectorAll('[data-testid=clip-card]').forEach(note))
+                    .observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
+            }
+            """);
+        await WaitForCircuitAsync(gallery);
+
+        // One worker cuts one clip at a time: a longer clip first keeps ours queued for a moment, as on a busy camera.
+        await recording.WaitForBufferAsync(TimeSpan.FromSeconds(16));
+        var blocker = await PostClipAsync(DateTime.UtcNow.AddSeconds(-16), 15_000);
+        var clip = await PostClipAsync(DateTime.UtcNow.AddSeconds(-6), 5_000);
+
+        var card = gallery.Locator($"[data-testid=clip-card][data-id='{clip}']");
+        await Assertions.Expect(card).ToHaveAttributeAsync("data-status", "ready", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
+        var seen = await gallery.EvaluateAsync<string[]>($"() => window.seen['{clip}']");
+        Assert.Equal(["queued", "processing", "ready"], seen);
+        Assert.NotEqual(blocker, clip);
+        await gallery.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("gallery-clips.png") });
+
+        await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("^Open Clip from") }).ClickAsync();
+        await Assertions.Expect(gallery.GetByTestId("viewer-video")).ToBeVisibleAsync();
+        await WaitForAsync(gallery, "() => (document.querySelector('[data-testid=viewer-video]')?.currentTime ?? 0) > 1", "the clip to play in the viewer");
+        await gallery.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("gallery-viewer.png") });
+    }
+
+    private async Task<string> PostClipAsync(DateTime start, int durationMs)
+    {
+        var response = await recording.Client.PostAsJsonAsync("/api/clips", new { start_ts = start.ToString("O"), duration_ms = durationMs });
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+    }
+
+    /// <summary>Blazor ignores what happens before its circuit is up; the page marks itself once it is.</summary>
+    internal static Task WaitForCircuitAsync(IPage page) =>
+        WaitForAsync(page, "() => document.querySelector('[data-interactive=true]') !== null", "the gallery's circuit to connect");
+
+    internal static async Task WaitForAsync(IPage page, string condition, string what, int timeoutMs = 20_000)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(condition, null, new PageWaitForFunctionOptions { Timeout = timeoutMs, PollingInterval = 100 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Waited {timeoutMs / 1000} s for {what}; the page shows: {await page.InnerTextAsync("body")}");
+        }
+    }
+}
