@@ -58,6 +58,7 @@ public static class HostingExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.Combine("secrets", "data-protection")));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<Components.Shared.BrowserTime>();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using Bunit;
 using DogMonitor.Tests.Infrastructure;
+using DogMonitor.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Sharing;
@@ -50,6 +51,8 @@ public abstract class MudTestContext : BunitContext, IClassFixture<EmbeddedEnvir
         Services.AddScoped(sp => sp.GetRequiredService<AppScope>().Get<SnapshotService>());
         Services.AddScoped(sp => sp.GetRequiredService<AppScope>().Get<ClipService>());
         Services.AddScoped(sp => sp.GetRequiredService<AppScope>().Get<ShareService>());
+        // Services that talk to the browser use bunit's JS runtime, not the app's.
+        Services.AddScoped<BrowserTime>();
         // As in a connected circuit: the pages open dialogs only once interactive.
         Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();

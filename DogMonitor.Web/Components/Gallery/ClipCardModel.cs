@@ -1,5 +1,6 @@
 using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Messages;
+using DogMonitor.Web.Components.Shared;
 
 namespace DogMonitor.Web.Components.Gallery;
 
@@ -20,7 +21,7 @@ public sealed class ClipCardModel(Clip clip, string cameraName)
 
     public bool IsFinished => Status is ClipStatus.Ready or ClipStatus.Failed;
 
-    public string Description => $"Clip from {CameraName} at {Clip.Timestamp.ToLocalTime():g}, {Duration}";
+    public string Describe(BrowserTime time) => $"Clip from {CameraName} at {time.Format(Clip.Timestamp)}, {Duration}";
 
     public string Duration => TimeSpan.FromMilliseconds(Clip.DurationMs) is var d && d.TotalHours >= 1
         ? d.ToString(@"h\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture)

@@ -1,4 +1,5 @@
 using DogMonitor.Domain.Sharing;
+using DogMonitor.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -22,6 +23,7 @@ public sealed partial class ShareDialog
     [Inject] private IServiceScopeFactory Scopes { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
+    [Inject] private BrowserTime Time { get; set; } = null!;
 
     /// <summary>The clip to share.</summary>
     [Parameter, EditorRequired] public Guid ClipId { get; set; }

@@ -1,4 +1,5 @@
 using DogMonitor.Domain.Snapshots;
+using DogMonitor.Web.Components.Shared;
 
 namespace DogMonitor.Web.Components.Gallery;
 
@@ -7,5 +8,5 @@ public sealed record SnapshotCardModel(Snapshot Snapshot, string CameraName, str
 {
     public Guid Id => Snapshot.Id;
 
-    public string Description => $"Snapshot from {CameraName} at {Snapshot.Timestamp.ToLocalTime():g}";
+    public string Describe(BrowserTime time) => $"Snapshot from {CameraName} at {time.Format(Snapshot.Timestamp)}";
 }

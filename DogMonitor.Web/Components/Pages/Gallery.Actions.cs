@@ -1,6 +1,7 @@
 using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Snapshots;
 using DogMonitor.Web.Components.Gallery;
+using DogMonitor.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -14,6 +15,7 @@ public sealed partial class Gallery
 
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private BrowserTime Time { get; set; } = null!;
 
     private string SelectionText => _selection.Count == 1 ? "1 item selected" : $"{_selection.Count} items selected";
 
@@ -40,9 +42,9 @@ public sealed partial class Gallery
         _selectedClips.Clear();
     }
 
-    private Task OpenSnapshotAsync(SnapshotCardModel card) => Dialogs.ShowAsync<ViewerDialog>(card.Description, new DialogParameters<ViewerDialog>
+    private Task OpenSnapshotAsync(SnapshotCardModel card) => Dialogs.ShowAsync<ViewerDialog>(card.Describe(Time), new DialogParameters<ViewerDialog>
     {
-        { d => d.Title, card.Description },
+        { d => d.Title, card.Describe(Time) },
         { d => d.ImageUrl, card.ImageUrl },
         { d => d.DownloadUrl, $"/api/snapshots/{card.Id}/download" },
         { d => d.Labels, card.Snapshot.Labels },
@@ -57,9 +59,9 @@ public sealed partial class Gallery
                 card.Status == ClipStatus.Failed ? Severity.Error : Severity.Info);
             return;
         }
-        await Dialogs.ShowAsync<ViewerDialog>(card.Description, new DialogParameters<ViewerDialog>
+        await Dialogs.ShowAsync<ViewerDialog>(card.Describe(Time), new DialogParameters<ViewerDialog>
         {
-            { d => d.Title, card.Description },
+            { d => d.Title, card.Describe(Time) },
             { d => d.VideoUrl, card.VideoUrl },
             { d => d.PosterUrl, card.PreviewUrl },
             { d => d.DownloadUrl, $"/api/clips/{card.Id}/download" },
@@ -89,14 +91,14 @@ public sealed partial class Gallery
 
     private async Task DeleteSnapshotAsync(SnapshotCardModel card)
     {
-        if (!await ConfirmAsync("Delete this snapshot?", $"{card.Description} will be removed for good.")) return;
+        if (!await ConfirmAsync("Delete this snapshot?", $"{card.Describe(Time)} will be removed for good.")) return;
         await DeleteAsync([card.Id], []);
     }
 
     private async Task DeleteClipAsync(ClipCardModel card)
     {
         var running = card.IsFinished ? "" : " Its cut is stopped.";
-        if (!await ConfirmAsync("Delete this clip?", $"{card.Description} will be removed for good, with its share links.{running}")) return;
+        if (!await ConfirmAsync("Delete this clip?", $"{card.Describe(Time)} will be removed for good, with its share links.{running}")) return;
         await DeleteAsync([], [card.Id]);
     }
 

@@ -53,6 +53,7 @@ public sealed partial class Gallery : IDisposable
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender || !RendererInfo.IsInteractive) return;
+        await Time.DetectAsync();
         // Marks the page as live (tests and scripts wait for it: clicks before the circuit connects are lost).
         _interactive = true;
         StateHasChanged();
