@@ -2,7 +2,9 @@ using System.IO.Compression;
 using System.Net;
 using System.Text.Json.Nodes;
 using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Storage;
 using DogMonitor.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DogMonitor.Tests.Web.Downloads;
 
@@ -73,6 +75,24 @@ public abstract class DownloadsApiTests(AppEnvironment environment)
 
         var problem = await (await _client.GetAsync($"/api/clips/{clip.Id}/download")).AssertProblemAsync(404);
         Assert.Contains("missing", (string?)problem["detail"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheStoreOpensAnObjectForStreamingAndSaysWhenItIsMissing()
+    {
+        var clip = await StoredClips.AddAsync(environment.App);
+        var store = environment.App.Services.GetRequiredService<IMediaStore>();
+
+        await using (var media = await store.OpenReadAsync(ClipKeys.Video(clip.Id), TestContext.Current.CancellationToken))
+        {
+            Assert.NotNull(media);
+            Assert.Equal(clip.Video.Length, media.Length);
+            Assert.Equal("video/mp4", media.ContentType);
+            var copy = new MemoryStream();
+            await media.Content.CopyToAsync(copy, TestContext.Current.CancellationToken);
+            Assert.Equal(clip.Video, copy.ToArray());
+        }
+        Assert.Null(await store.OpenReadAsync($"clips/{Guid.NewGuid():N}/video.mp4", TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -187,4 +207,15 @@ public sealed class DownloadsApiOnEmbeddedDefault(EmbeddedEnvironment environmen
     : DownloadsApiTests(environment), IClassFixture<EmbeddedEnvironment>;
 
 public sealed class DownloadsApiOnPostgresAndS3(ProductionEnvironment environment)
-    : DownloadsApiTests(environment), IClassFixture<ProductionEnvironment>;
+    : DownloadsApiTests(environment), IClassFixture<ProductionEnvironment>
+{
+    [Fact]
+    public async Task AnUnreachableS3ServerIsA503ProblemNotA500()
+    {
+        var app = await environment.StartAppAsync("s3-down", brokenMediaStore: true);
+        var clip = await StoredClips.AddAsync(app, storeObjects: false);
+
+        var problem = await (await app.CreateClient().GetAsync($"/api/clips/{clip.Id}/download")).AssertProblemAsync(503);
+        Assert.Contains("could not read", (string?)problem["detail"], StringComparison.Ordinal);
+    }
+}

@@ -18,7 +18,7 @@ internal static class StoredClips
     public sealed record StoredClip(Guid Id, DateTime Timestamp, byte[] Video, byte[] Preview);
 
     public static async Task<StoredClip> AddAsync(DogMonitorApp app, ClipStatus status = ClipStatus.Ready,
-        DateTime? timestamp = null, string[]? labels = null, string? note = null)
+        DateTime? timestamp = null, string[]? labels = null, string? note = null, bool storeObjects = true)
     {
         var id = Guid.CreateVersion7();
         var at = timestamp ?? new DateTime(2024, 10, 24, 10, 30, 0, DateTimeKind.Utc);
@@ -27,7 +27,7 @@ internal static class StoredClips
         var preview = TestImages.Jpeg(640, 360);
         var ready = status == ClipStatus.Ready;
         await using var scope = app.Services.CreateAsyncScope();
-        if (ready)
+        if (ready && storeObjects)
         {
             var store = scope.ServiceProvider.GetRequiredService<IMediaStore>();
             await store.PutAsync(ClipKeys.Video(id), new MemoryStream(video), video.Length, "video/mp4", CancellationToken.None);
