@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 namespace DogMonitor.Tests.Browser;
 
 /// <summary>A share link opened by a stranger in a real browser: it plays, and stops working once revoked.</summary>
+[Collection(SharePageCollection.Name)]
 public sealed class SharePageTests(RecordingApp recording) : IClassFixture<RecordingApp>
 {
     [Fact]
