@@ -1,6 +1,7 @@
 using DogMonitor.Web.Cameras;
 using DogMonitor.Web.Clips;
 using DogMonitor.Web.Components;
+using DogMonitor.Web.Downloads;
 using DogMonitor.Web.Extensions;
 using DogMonitor.Web.Health;
 using DogMonitor.Web.Media;
@@ -26,6 +27,7 @@ app.MapMediaFiles();
 app.MapSnapshotsApi();
 app.MapClipsApi();
 app.MapSharingApi();
+app.MapDownloadsApi();
 app.MapCamerasApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -49,16 +49,20 @@ public sealed class ShareService(DogMonitorDbContext db, ICurrentUser user, IOpt
         return true;
     }
 
-    /// <summary>The clip a link opens, for anyone holding it; null once expired, revoked, or for an unknown token.</summary>
-    public async Task<Clip?> OpenAsync(string token, CancellationToken cancellationToken)
+    /// <summary>
+    /// What a link opens, for anyone holding it. A revoked link reports <see cref="ShareLinkState.Revoked"/> even
+    /// after its expiry, because revoking was the owner's deliberate act and says more.
+    /// </summary>
+    public async Task<SharedClip> OpenAsync(string token, CancellationToken cancellationToken)
     {
-        if (token.Length is < 16 or > 64) return null;
+        // Tokens are 22 characters; anything far off cannot be one, so spare the database.
+        if (token.Length is < 16 or > 64) return SharedClip.Unknown;
         var hash = ShareTokens.Hash(token);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var clipId = await db.ShareLinks.AsNoTracking()
-            .Where(l => l.TokenHash == hash && l.RevokedAt == null && l.ExpiresAt > now)
-            .Select(l => (Guid?)l.ClipId)
-            .FirstOrDefaultAsync(cancellationToken);
-        return clipId is null ? null : await db.Clips.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clipId, cancellationToken);
+        var link = await db.ShareLinks.AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
+        if (link is null) return SharedClip.Unknown;
+        if (link.RevokedAt is not null) return new SharedClip(ShareLinkState.Revoked, null, link.ExpiresAt);
+        if (link.ExpiresAt <= clock.GetUtcNow().UtcDateTime) return new SharedClip(ShareLinkState.Expired, null, link.ExpiresAt);
+        var clip = await db.Clips.AsNoTracking().FirstOrDefaultAsync(c => c.Id == link.ClipId, cancellationToken);
+        return clip is null ? SharedClip.Unknown : new SharedClip(ShareLinkState.Open, clip, link.ExpiresAt);
     }
 }

@@ -37,6 +37,24 @@ public sealed class FileSystemMediaStore(DataDirectory dataDirectory, MediaUrlSi
         }
     }
 
+    public Task<MediaObject?> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // FileShare.Delete: a deletion while someone downloads must not fail; the reader keeps its bytes.
+            var file = new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, useAsync: true);
+            return Task.FromResult<MediaObject?>(new MediaObject(file, file.Length, MediaContentTypes.FromKey(key)));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<MediaObject?>(null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Unavailable($"could not read {key}", ex);
+        }
+    }
+
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         try

@@ -11,6 +11,12 @@ public interface IMediaStore
 
     Task PutAsync(string key, Stream content, long length, string contentType, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Opens an object for streaming, without reading it into memory; null when there is no such object
+    /// (deleted meanwhile, or never uploaded).
+    /// </summary>
+    Task<MediaObject?> OpenReadAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>Removes an object; removing a missing object is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 

@@ -17,6 +17,8 @@ public sealed class S3MediaStore : IMediaStore, IDisposable
     private readonly string _bucket;
     private readonly string _endpoint;
     private readonly TimeSpan _urlLifetime;
+    private readonly TimeSpan _timeout;
+    private readonly HttpClient _http;
     private readonly SemaphoreSlim _bucketLock = new(1, 1);
     private volatile bool _bucketReady;
 
@@ -29,6 +31,10 @@ public sealed class S3MediaStore : IMediaStore, IDisposable
         _client = Build(s3, s3.Endpoint!);
         // Presigning is computed locally; the signed host must be the one browsers will ask.
         _presigner = string.IsNullOrEmpty(s3.PublicEndpoint) ? _client : Build(s3, s3.PublicEndpoint);
+        // Reads stream through a URL presigned for the internal endpoint: the SDK's GetObjectAsync only lends its
+        // stream to a callback, so a download could not outlive the call without buffering the whole object.
+        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
+        _timeout = s3.Timeout;
     }
 
     public string Description => $"s3 {_endpoint.TrimEnd('/')}/{_bucket}";
@@ -39,6 +45,39 @@ public sealed class S3MediaStore : IMediaStore, IDisposable
         await Call($"store {key}", () => _client.PutObjectAsync(new PutObjectArgs()
             .WithBucket(_bucket).WithObject(MediaKeys.EnsureValid(key))
             .WithStreamData(content).WithObjectSize(length).WithContentType(contentType), cancellationToken), cancellationToken);
+    }
+
+    public async Task<MediaObject?> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var url = await Call($"sign a URL for {key}", () => _client.PresignedGetObjectAsync(new PresignedGetObjectArgs()
+            .WithBucket(_bucket).WithObject(MediaKeys.EnsureValid(key)).WithExpiry(300)), cancellationToken);
+        HttpResponseMessage? response = null;
+        try
+        {
+            // The timeout covers reaching the store and its headers; the body may then take as long as the client reads.
+            using (var headers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                headers.CancelAfter(_timeout);
+                response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, headers.Token);
+            }
+            if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                response.Dispose();
+                return null;
+            }
+            if (!response.IsSuccessStatusCode)
+                throw new HttpRequestException($"it answered {(int)response.StatusCode} {response.ReasonPhrase}");
+            var length = response.Content.Headers.ContentLength ?? throw new HttpRequestException("it sent no Content-Length");
+            var contentType = response.Content.Headers.ContentType?.MediaType ?? MediaContentTypes.FromKey(key);
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            return new MediaObject(new ResponseStream(body, response), length, contentType);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            response?.Dispose();
+            throw new DependencyUnavailableException(DependencyUnavailableException.MediaStore,
+                $"The media store {Description} could not read {key}: {ex.Message}", ex);
+        }
     }
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
@@ -71,6 +110,7 @@ public sealed class S3MediaStore : IMediaStore, IDisposable
     public void Dispose()
     {
         _bucketLock.Dispose();
+        _http.Dispose();
         (_client as IDisposable)?.Dispose();
         if (!ReferenceEquals(_client, _presigner)) (_presigner as IDisposable)?.Dispose();
     }

@@ -1,5 +1,6 @@
-using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Sharing;
+using DogMonitor.Domain.Storage;
+using DogMonitor.Web.Downloads;
 using DogMonitor.Web.Clips;
 using DogMonitor.Web.Media;
 using DogMonitor.Web.Problems;
@@ -19,9 +20,16 @@ public static class SharingApi
         api.MapDelete("/", RevokeLinks).WithSummary("Revoke every link to the clip");
 
         var shared = app.MapGroup("/s/{token}").WithTags("Sharing");
+        // The page itself, /s/{token}, is the Share component; these are what it (and link previews) load.
         shared.MapGet("/video", OpenVideo).WithSummary("The shared clip's video (redirects to a short-lived media URL)");
-        // The share page arrives with the user interface; until then the link opens the video itself.
-        shared.MapGet("/", (string token) => TypedResults.Redirect($"/s/{Uri.EscapeDataString(token)}/video")).ExcludeFromDescription();
+        shared.MapGet("/preview", OpenPreview)
+            .WithSummary("The shared clip's preview image (redirects to a short-lived media URL); a stable address for link previews")
+            .ProducesProblem(StatusCodes.Status410Gone);
+        shared.MapGet("/download", DownloadShared)
+            .WithSummary("The shared clip's video as an mp4 file to save")
+            .Produces<Stream>(StatusCodes.Status200OK, "video/mp4")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone);
         return app;
     }
 
@@ -48,13 +56,35 @@ public static class SharingApi
     internal static async Task<Results<RedirectHttpResult, ProblemHttpResult>> OpenVideo(
         string token, ShareService shares, MediaLinks links, HttpContext context, CancellationToken cancellationToken)
     {
-        var clip = await shares.OpenAsync(token, cancellationToken);
-        if (clip is null)
-            return TypedResults.Problem("This link does not exist, has expired or was revoked.", statusCode: StatusCodes.Status404NotFound, title: "Link not found.");
-        if (clip.Status != ClipStatus.Ready || clip.VideoKey is null)
-            return TypedResults.Problem(clip.Status == ClipStatus.Failed ? "This clip could not be made." : "This clip is still being cut; try again in a few seconds.",
-                statusCode: StatusCodes.Status409Conflict, title: "The clip is not ready.");
-        context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Redirect(await links.UrlOfAsync(clip.VideoKey, cancellationToken));
+        NotStored(context);
+        var shared = await shares.OpenAsync(token, cancellationToken);
+        // Players only need to know there is nothing to play; the page says why.
+        if (shared.Clip is not { } clip) return ShareProblems.NotFound;
+        if (ClipProblems.NotReady(clip) is { } notReady) return notReady;
+        return TypedResults.Redirect(await links.UrlOfAsync(clip.VideoKey!, cancellationToken));
     }
+
+    internal static async Task<Results<RedirectHttpResult, ProblemHttpResult>> OpenPreview(
+        string token, ShareService shares, MediaLinks links, HttpContext context, CancellationToken cancellationToken)
+    {
+        NotStored(context);
+        var shared = await shares.OpenAsync(token, cancellationToken);
+        if (shared.Clip is not { } clip) return ShareProblems.Closed(shared);
+        if (clip.PreviewKey is null)
+            return TypedResults.Problem("This clip has no preview image yet.", statusCode: StatusCodes.Status404NotFound, title: "No preview.");
+        return TypedResults.Redirect(await links.UrlOfAsync(clip.PreviewKey, cancellationToken));
+    }
+
+    internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadShared(
+        string token, ShareService shares, IMediaStore store, HttpContext context, CancellationToken cancellationToken)
+    {
+        NotStored(context);
+        var shared = await shares.OpenAsync(token, cancellationToken);
+        if (shared.Clip is not { } clip) return ShareProblems.Closed(shared);
+        if (ClipProblems.NotReady(clip) is { } notReady) return notReady;
+        return await Attachments.OpenAsync(store, clip.VideoKey!, DownloadNames.Clip(clip), context, cancellationToken);
+    }
+
+    // Whoever holds a link may lose it at any moment (revoked, expired): no cache may keep answering for it.
+    private static void NotStored(HttpContext context) => context.Response.Headers.CacheControl = "no-store";
 }

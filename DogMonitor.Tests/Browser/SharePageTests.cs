@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using DogMonitor.Tests.Infrastructure;
+using DogMonitor.Tests.Web.Clips;
+using Microsoft.Playwright;
+
+namespace DogMonitor.Tests.Browser;
+
+/// <summary>A share link opened by a stranger in a real browser: it plays, and stops working once revoked.</summary>
+[Collection(SharePageCollection.Name)]
+public sealed class SharePageTests(RecordingApp recording) : IClassFixture<RecordingApp>
+{
+    [Fact]
+    public async Task AShareLinkPlaysForAStrangerAndIsGoneOnceRevoked()
+    {
+        var created = await recording.Client.PostJsonAsync("/api/clips", new
+        {
+            start_ts = ClipPolling.Iso(DateTime.UtcNow.AddSeconds(-8)), duration_ms = 4000, labels = new[] { "zoomies", "good-boy" }, note = "Laps around the sofa",
+        });
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        var id = (string)(await created.ReadJsonAsync())["id"]!;
+        var clip = await ClipPolling.UntilAsync(recording.Client, id, TimeSpan.FromSeconds(60), "ready", "failed");
+        Assert.True((string?)clip["status"] == "ready", $"the clip failed: {clip["error"]}");
+        var link = (string)(await (await recording.Client.PostAsync($"/api/clips/{id}/share", null)).ReadJsonAsync())["url"]!;
+
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        // A fresh context: no cookies, no storage, nothing but the link.
+        await using var stranger = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        Assert.Empty(await stranger.CookiesAsync());
+        var page = await stranger.NewPageAsync();
+
+        var response = await page.GotoAsync(link);
+        Assert.Equal(200, response!.Status);
+        await Assertions.Expect(page).ToHaveTitleAsync("Clip from test-pattern · DogMonitor");
+        await Assertions.Expect(page.GetByText("Laps around the sofa")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Download the clip as an mp4 file" })).ToBeVisibleAsync();
+        await page.EvaluateAsync("() => { const v = document.querySelector('video'); v.muted = true; return v.play(); }");
+        await WaitForPlaybackAsync(page, minimum: 0.5, TimeSpan.FromSeconds(15));
+        await page.EvaluateAsync("() => document.querySelector('video').pause()");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("share.png"), FullPage = true });
+
+        Assert.Equal(HttpStatusCode.NoContent, (await recording.Client.DeleteAsync($"/api/clips/{id}/share")).StatusCode);
+
+        var revoked = await page.GotoAsync(link);
+        Assert.Equal(410, revoked!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "This link was revoked" })).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("video").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("share-revoked.png") });
+    }
+
+    private static async Task WaitForPlaybackAsync(IPage page, double minimum, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        double current = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            current = await page.EvaluateAsync<double>("() => document.querySelector('video')?.currentTime ?? 0");
+            if (current >= minimum) return;
+            await Task.Delay(200);
+        }
+        var state = await page.EvaluateAsync<string>(
+            "() => { const v = document.querySelector('video'); return v ? `readyState ${v.readyState}, error ${v.error?.message}, src ${v.currentSrc}` : 'no video'; }");
+        Assert.Fail($"The shared clip did not play to {minimum:0.0} s within {timeout.TotalSeconds} s (it is at {current:0.0} s; {state}).");
+    }
+}

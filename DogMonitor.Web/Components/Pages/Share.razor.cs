@@ -1,0 +1,103 @@
+using System.Globalization;
+using DogMonitor.Domain.Cameras;
+using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Sharing;
+using Microsoft.AspNetCore.Components;
+
+namespace DogMonitor.Web.Components.Pages;
+
+/// <summary>
+/// The public page a share link opens, rendered once on the server (no circuit: the viewer may be anyone, on any
+/// device, and chat apps fetch it for the card). 200 with the clip, 410 for an expired or revoked link, 404 otherwise.
+/// </summary>
+public sealed partial class Share
+{
+    private const int RefreshSeconds = 3;
+
+    private SharedClip _shared = SharedClip.Unknown;
+
+    /// <summary>The token from the link.</summary>
+    [Parameter]
+    public string Token { get; set; } = "";
+
+    [CascadingParameter]
+    private HttpContext HttpContext { get; set; } = null!;
+
+    [Inject] private ShareService Shares { get; set; } = null!;
+    [Inject] private CameraCatalog Cameras { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    private Clip? Clip => _shared.Clip;
+    private bool IsReady => Clip is { Status: ClipStatus.Ready, VideoKey: not null };
+    private bool IsBeingCut => Clip is { Status: ClipStatus.Queued or ClipStatus.Processing };
+    private string CameraName => Cameras.Find(Clip?.CameraId)?.Name ?? Clip?.CameraId ?? "";
+
+    private string Headline => _shared.State switch
+    {
+        ShareLinkState.Open => $"Clip from {CameraName}",
+        ShareLinkState.Expired => "This link has expired",
+        ShareLinkState.Revoked => "This link was revoked",
+        _ => "There is no such link",
+    };
+
+    private string Title => $"{Headline} · DogMonitor";
+
+    private string ClosedExplanation => _shared.State switch
+    {
+        ShareLinkState.Expired => "Share links work for a limited time. Ask whoever sent it for a new one.",
+        ShareLinkState.Revoked => "Its owner has stopped sharing this clip.",
+        _ => "Check that the whole link was copied; it may also belong to a clip that has been deleted.",
+    };
+
+    private string Description => string.Join(" · ", new[] { UtcTime, CameraName, Labels }.Where(part => part.Length > 0));
+    private string Labels => Clip is { Labels.Count: > 0 } clip ? string.Join(", ", clip.Labels) : "";
+    private string IsoTime => Clip is { } clip ? Iso(clip.Timestamp) : "";
+    private string UtcTime => Clip is { } clip ? Readable(clip.Timestamp) : "";
+    private string IsoExpiry => _shared.ExpiresAt is { } at ? Iso(at) : "";
+    private string UtcExpiry => _shared.ExpiresAt is { } at ? Readable(at) : "";
+
+    private string Duration
+    {
+        get
+        {
+            var ms = Clip?.ProducedDurationMs ?? Clip?.DurationMs ?? 0;
+            var time = TimeSpan.FromMilliseconds(ms);
+            return time.TotalMinutes >= 1
+                ? string.Create(CultureInfo.InvariantCulture, $"{(int)time.TotalMinutes} min {time.Seconds} s")
+                : string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:0.#} s");
+        }
+    }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _shared = await Shares.OpenAsync(Token, HttpContext.RequestAborted);
+        var response = HttpContext.Response;
+        // A link can be revoked any moment: neither browsers nor proxies may answer for it later.
+        response.Headers.CacheControl = "no-store";
+        response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        switch (_shared.State)
+        {
+            case ShareLinkState.Expired or ShareLinkState.Revoked:
+                response.StatusCode = StatusCodes.Status410Gone;
+                break;
+            case ShareLinkState.Unknown:
+                // .NET 10 sends no body for a page that sets 404 itself (it expects a re-executed not-found page),
+                // and this page's explanation is the point: set the status as the headers go out, after rendering.
+                response.OnStarting(() =>
+                {
+                    response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                });
+                break;
+        }
+    }
+
+    private string Relative(string suffix) => $"/s/{Uri.EscapeDataString(Token)}{suffix}";
+
+    /// <summary>Chat apps and crawlers resolve nothing relative: card URLs must be whole.</summary>
+    private string Absolute(string suffix) => Navigation.ToAbsoluteUri(Relative(suffix)).ToString();
+
+    private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    private static string Readable(DateTime utc) => utc.ToString("d MMM yyyy, HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+}
