@@ -139,6 +139,41 @@ public sealed class GalleryPageTests(EmbeddedEnvironment environment) : MudTestC
     }
 
     [Fact]
+    public async Task ASelectionDownloadsAsOneZipAndIsDeletedTogether()
+    {
+        await UseFreshAppAsync();
+        var first = await GallerySeed.SnapshotAsync(App, "one");
+        var second = await GallerySeed.SnapshotAsync(App, "two");
+        await GallerySeed.SnapshotAsync(App, "three");
+        var gallery = Render<Gallery>();
+        gallery.WaitForAssertion(() => Assert.Equal(3, gallery.FindAll("[data-testid=snapshot-card]").Count));
+
+        Card(gallery, "one").QuerySelector("input[type=checkbox]")!.Change(true);
+        Card(gallery, "two").QuerySelector("input[type=checkbox]")!.Change(true);
+
+        gallery.WaitForAssertion(() => Assert.Contains("2 items selected", gallery.Find("[data-testid=selection-bar]").TextContent));
+        var zip = gallery.FindAll("[data-testid=selection-bar] a").Single(a => a.TextContent.Contains("Download zip")).GetAttribute("href")!;
+        var response = await App.CreateClient().GetAsync(zip);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        await using (var archive = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync()))
+            Assert.Equal(2, archive.Entries.Count);
+        Assert.Contains($"snapshot_id={first.Id}", zip);
+        Assert.Contains($"snapshot_id={second.Id}", zip);
+
+        gallery.FindAll("[data-testid=selection-bar] button").Single(b => b.TextContent.Contains("Delete")).Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("Delete 2 items?", Dialogs.Markup));
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
+
+        gallery.WaitForAssertion(() => Assert.Single(gallery.FindAll("[data-testid=snapshot-card]")));
+        Assert.Contains("three", gallery.Find("[data-testid=snapshot-card]").TextContent);
+        Assert.Empty(gallery.FindAll("[data-testid=selection-bar]"));
+        Assert.Equal(1, await AppEnvironment.SnapshotRowsAsync(App));
+    }
+
+    private static AngleSharp.Dom.IElement Card(IRenderedComponent<Gallery> gallery, string note) =>
+        gallery.FindAll("[data-testid=snapshot-card]").Single(c => c.TextContent.Contains(note));
+
+    [Fact]
     public async Task EmptyGallerySaysWhereItemsComeFrom()
     {
         await UseFreshAppAsync();
