@@ -57,6 +57,7 @@ public sealed class ShellTests(RecordingApp recording)
         await page.GotoAsync(recording.BaseUrl + "/live");
         await LivePage.WaitForPlaybackAsync(page, minimum: 0.5, TimeSpan.FromSeconds(20));
         await ExpectBackgroundAsync(page, LightBackground);
+        await Assertions.Expect(page.GetByTestId("live-delay")).ToContainTextAsync("behind live", new LocatorAssertionsToContainTextOptions { Timeout = 10_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("live-light.png") });
 
         // The system turns dark while the page is open: the page follows.

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DogMonitor.Domain.Cameras;
-using DogMonitor.Domain.Recording;
 using DogMonitor.Web.Components.Live;
 using DogMonitor.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
@@ -16,19 +15,16 @@ namespace DogMonitor.Web.Components.Pages;
 /// </summary>
 public sealed partial class Live : IAsyncDisposable
 {
-    private static readonly TimeSpan StateInterval = TimeSpan.FromSeconds(3);
     private static readonly string[] QuickLabels = ["sleeping", "playing", "eating", "barking", "good-boy"];
 
     private readonly CancellationTokenSource _disposed = new();
     private LiveSession _session = null!;
     private ElementReference _video;
     private DotNetObjectReference<Live>? _self;
-    private CameraState? _state;
     private SnapshotPanel? _snapshots;
     private RecentClips? _recentClips;
 
     [Inject] private CameraCatalog Cameras { get; set; } = null!;
-    [Inject] private ICameraStateReader States { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
@@ -36,7 +32,6 @@ public sealed partial class Live : IAsyncDisposable
 
     private string CameraName => Cameras.Find(_session.CameraId)?.Name ?? _session.CameraId;
     private string LiveUrl => $"api/cameras/{Uri.EscapeDataString(_session.CameraId)}/live.m3u8";
-    private bool HasRecorded => _state?.BufferLast is not null;
 
     private IReadOnlyCollection<string> Labels { get => _session.Labels; set => _session.Labels = value; }
     private string? Note { get => _session.Note; set => _session.Note = value; }
@@ -45,7 +40,7 @@ public sealed partial class Live : IAsyncDisposable
         ? string.Create(CultureInfo.InvariantCulture, $"{delay:0.0} s behind live")
         : "Waiting for video…";
 
-    protected override async Task OnInitializedAsync()
+    protected override void OnInitialized()
     {
         _session = new LiveSession(Snackbar, Clock, _disposed.Token);
         _session.Changed += OnSessionChanged;
@@ -55,7 +50,6 @@ public sealed partial class Live : IAsyncDisposable
             return;
         }
         _session.CameraId = Cameras.Default.Id;
-        _state = await States.ReadAsync(_session.CameraId, _disposed.Token);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -66,7 +60,6 @@ public sealed partial class Live : IAsyncDisposable
         var module = await JS.InvokeAsync<IJSObjectReference>("import", _disposed.Token, "./js/live.js");
         await module.InvokeVoidAsync("attach", _disposed.Token, _video, LiveUrl, _self);
         _session.Module = module;
-        _ = PollStateAsync(_disposed.Token);
         StateHasChanged(); // the buttons wait for the player
     }
 
@@ -96,25 +89,8 @@ public sealed partial class Live : IAsyncDisposable
         if (cameraId == _session.CameraId || Cameras.Find(cameraId) is null) return;
         _session.CameraId = cameraId;
         _session.DelaySeconds = null;
-        _state = await States.ReadAsync(cameraId, _disposed.Token);
         if (_session.Module is { } module)
             await module.InvokeVoidAsync("attach", _disposed.Token, _video, LiveUrl, _self);
-    }
-
-    private async Task PollStateAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(StateInterval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                _state = await States.ReadAsync(_session.CameraId, cancellationToken);
-                await InvokeAsync(StateHasChanged);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
     }
 
     public async ValueTask DisposeAsync()
