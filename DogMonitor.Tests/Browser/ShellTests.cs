@@ -75,7 +75,8 @@ public sealed class ShellTests(RecordingApp recording)
         await toggle.ClickAsync();
         await ExpectBackgroundAsync(page, DarkBackground);
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Light });
-        await ExpectBackgroundAsync(page, DarkBackground); // chosen, so the system no longer decides
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("data-system-scheme", "light"); // the shell heard the change…
+        await ExpectBackgroundAsync(page, DarkBackground); // …but the user chose dark, so the system no longer decides
         await toggle.ClickAsync();
         await ExpectBackgroundAsync(page, LightBackground); // back to following the (now light) system
     }

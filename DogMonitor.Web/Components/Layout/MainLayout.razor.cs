@@ -7,48 +7,30 @@ namespace DogMonitor.Web.Components.Layout;
 
 /// <summary>
 /// The app shell: navigation (app bar links on wide screens, a drawer on phones), the theme that follows the
-/// system's dark mode unless the user chose one (kept in localStorage), and the snackbar settings.
+/// system's dark mode unless the user chose one (<see cref="ThemePreference"/>), and the snackbar settings.
 /// </summary>
-public sealed partial class MainLayout : IDisposable
+public sealed partial class MainLayout : IAsyncDisposable
 {
-    private const string ThemeKey = "dogmonitor.theme";
-
     private static readonly NavItem[] Links =
     [
         new("Live", "live", Icons.Material.Filled.Videocam),
         new("Gallery", "gallery", Icons.Material.Filled.PhotoLibrary),
     ];
 
-    private MudThemeProvider? _themeProvider;
+    private readonly ThemePreference _theme = new();
+    private IJSObjectReference? _module;
+    private DotNetObjectReference<MainLayout>? _self;
     private ElementReference _main;
-    private bool _isDarkMode = true; // until the browser says otherwise: the live video sits best on dark
-    private bool _systemDark = true;
-    private ThemeChoice _choice = ThemeChoice.System;
     private bool _drawerOpen;
 
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
-    private string ThemeIcon => _choice switch
-    {
-        ThemeChoice.Light => Icons.Material.Filled.LightMode,
-        ThemeChoice.Dark => Icons.Material.Filled.DarkMode,
-        _ => Icons.Material.Filled.BrightnessAuto,
-    };
-
-    private string ThemeTooltip => _choice switch
-    {
-        ThemeChoice.Light => "Theme: light. Switch to dark",
-        ThemeChoice.Dark => "Theme: dark. Follow the system",
-        _ => $"Theme: follows the system ({(_systemDark ? "dark" : "light")}). Switch to light",
-    };
-
     protected override void OnInitialized()
     {
         var snackbars = Snackbar.Configuration;
         snackbars.PositionClass = Defaults.Classes.Position.BottomRight; // app.css centres it on phones
-        snackbars.PreventDuplicates = false;
         snackbars.NewestOnTop = true;
         snackbars.MaxDisplayedSnackbars = 3;
         snackbars.ShowCloseIcon = true;
@@ -60,49 +42,30 @@ public sealed partial class MainLayout : IDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender || _themeProvider is null) return;
-        _choice = ParseChoice(await JS.InvokeAsync<string?>("localStorage.getItem", ThemeKey));
-        _systemDark = await _themeProvider.GetSystemDarkModeAsync();
-        await _themeProvider.WatchSystemDarkModeAsync(OnSystemDarkModeChangedAsync);
-        ApplyTheme();
+        if (!firstRender) return;
+        _theme.Restore(await JS.InvokeAsync<string?>("localStorage.getItem", ThemePreference.StorageKey));
+        _self = DotNetObjectReference.Create(this);
+        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/shell.js");
+        _theme.SystemDark = await _module.InvokeAsync<bool>("watchColorScheme", _self);
         StateHasChanged();
     }
 
-    private Task OnSystemDarkModeChangedAsync(bool dark)
+    /// <summary>Called by shell.js when the system switches between light and dark.</summary>
+    [JSInvokable]
+    public Task SystemColorSchemeChanged(bool dark)
     {
-        _systemDark = dark;
-        ApplyTheme();
+        _theme.SystemDark = dark;
         return InvokeAsync(StateHasChanged);
     }
 
     private async Task CycleThemeAsync()
     {
-        _choice = _choice switch
-        {
-            ThemeChoice.System => ThemeChoice.Light,
-            ThemeChoice.Light => ThemeChoice.Dark,
-            _ => ThemeChoice.System,
-        };
-        ApplyTheme();
-        if (_choice == ThemeChoice.System)
-            await JS.InvokeVoidAsync("localStorage.removeItem", ThemeKey);
+        _theme.Next();
+        if (_theme.Stored is { } stored)
+            await JS.InvokeVoidAsync("localStorage.setItem", ThemePreference.StorageKey, stored);
         else
-            await JS.InvokeVoidAsync("localStorage.setItem", ThemeKey, _choice == ThemeChoice.Dark ? "dark" : "light");
+            await JS.InvokeVoidAsync("localStorage.removeItem", ThemePreference.StorageKey);
     }
-
-    private void ApplyTheme() => _isDarkMode = _choice switch
-    {
-        ThemeChoice.Light => false,
-        ThemeChoice.Dark => true,
-        _ => _systemDark,
-    };
-
-    private static ThemeChoice ParseChoice(string? stored) => stored switch
-    {
-        "dark" => ThemeChoice.Dark,
-        "light" => ThemeChoice.Light,
-        _ => ThemeChoice.System,
-    };
 
     private async Task SkipToContentAsync() => await _main.FocusAsync();
 
@@ -121,9 +84,23 @@ public sealed partial class MainLayout : IDisposable
         _ = InvokeAsync(StateHasChanged);
     }
 
-    public void Dispose() => Navigation.LocationChanged -= OnLocationChanged;
-
-    private enum ThemeChoice { System, Light, Dark }
+    public async ValueTask DisposeAsync()
+    {
+        Navigation.LocationChanged -= OnLocationChanged;
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.InvokeVoidAsync("unwatchColorScheme");
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser is gone, and its listener with it.
+            }
+        }
+        _self?.Dispose();
+    }
 
     private sealed record NavItem(string Title, string Href, string Icon);
 }
