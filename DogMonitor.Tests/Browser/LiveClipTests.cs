@@ -106,6 +106,8 @@ public sealed partial class LiveClipTests(RecordingApp recording)
         var clip = await LivePage.ClipAsync(recording, await LivePage.ClipIdOfAsync(row));
         Assert.Equal("failed", (string?)clip["status"]);
         Assert.Equal((string?)clip["error"], (await row.GetByTestId("clip-error").TextContentAsync())?.Trim());
+        // The "queued" snackbar sits over the row's corner until it times out; the screenshot shows the row.
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 15_000 });
         await row.ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("live-clip-failed.png") });
     }
