@@ -6,7 +6,8 @@ using Microsoft.Playwright;
 namespace DogMonitor.Tests.Browser;
 
 /// <summary>The gallery in a real browser against the embedded default recording its synthetic camera.</summary>
-public sealed class GalleryBrowserTests(RecordingApp recording) : IClassFixture<RecordingApp>
+[Collection(BrowserCollection.Name)]
+public sealed class GalleryBrowserTests(RecordingApp recording)
 {
     [Fact]
     public async Task ASnapshotFromTheLivePageAppearsInTheGalleryAndCanBeDeleted()

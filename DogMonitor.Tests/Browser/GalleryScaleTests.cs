@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 namespace DogMonitor.Tests.Browser;
 
 /// <summary>A gallery of 10,000 snapshots in a real browser: scrolling to the end keeps the DOM small.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class GalleryScaleTests(EmbeddedEnvironment environment) : IClassFixture<EmbeddedEnvironment>
 {
     private const int Items = 10_000;

@@ -7,8 +7,8 @@ using Microsoft.Playwright;
 namespace DogMonitor.Tests.Browser;
 
 /// <summary>A share link opened by a stranger in a real browser: it plays, and stops working once revoked.</summary>
-[Collection(SharePageCollection.Name)]
-public sealed class SharePageTests(RecordingApp recording) : IClassFixture<RecordingApp>
+[Collection(BrowserCollection.Name)]
+public sealed class SharePageTests(RecordingApp recording)
 {
     [Fact]
     public async Task AShareLinkPlaysForAStrangerAndIsGoneOnceRevoked()

@@ -15,4 +15,7 @@ public sealed class RecentClip(Clip clip, string title)
     public string? PreviewUrl { get; set; }
 
     public bool IsFinished => Status is ClipStatus.Ready or ClipStatus.Failed;
+
+    /// <summary>The gallery opens its viewer on the item named by <c>open</c>.</summary>
+    public string GalleryUrl => $"gallery?tab=clips&open={Id}";
 }

@@ -31,9 +31,44 @@ export function detach(video) {
   destroy(player);
 }
 
-/** The playing frame's wall-clock time as an ISO string, or null when the stream carries none (yet). */
+/** The playing frame's wall-clock time as an ISO string, or null when nothing plays yet. */
 export function playingDate(video) {
-  return players.get(video)?.hls?.playingDate?.toISOString() ?? null;
+  return playingTime(players.get(video))?.toISOString() ?? null;
+}
+
+/**
+ * The playing frame's wall-clock time as a Date, or null. Best is the playlist's EXT-X-PROGRAM-DATE-TIME, which
+ * hls.js maps to the playing frame (hls.playingDate). A stream without it (yet: hls.js only knows it once a
+ * fragment carrying one has loaded) falls back to now minus hls.js's live latency (playhead to live edge); that
+ * estimate ignores how old the live edge itself is, so it is up to one segment late, which a clip of a few
+ * seconds tolerates better than no time at all. Safari plays HLS natively: its getStartDate() is the program date
+ * time of the stream's start, so start + currentTime is the frame's time there.
+ */
+function playingTime(player) {
+  if (!player) return null;
+  const { hls, video } = player;
+  if (hls) {
+    if (hls.playingDate) return hls.playingDate;
+    const latency = hls.latency;
+    return Number.isFinite(latency) && latency >= 0 && video.readyState >= 2 ? new Date(Date.now() - latency * 1000) : null;
+  }
+  const start = typeof video.getStartDate === 'function' ? video.getStartDate() : null;
+  return start && !Number.isNaN(start.getTime()) ? new Date(start.getTime() + video.currentTime * 1000) : null;
+}
+
+/** An ISO time as a datetime-local input value in the browser's time zone (to the second). */
+export function toLocalInput(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  const pad = n => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/** A datetime-local input value (the browser's local time, daylight saving included) as an ISO time; null if unreadable. */
+export function fromLocalInput(value) {
+  // Date parses a date-time without a zone as local time.
+  const date = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value ?? '') ? new Date(value) : null;
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
 }
 
 /**
@@ -73,7 +108,7 @@ function onKey(player, event) {
 function create(player) {
   const { video, url } = player;
   if (!window.Hls || !window.Hls.isSupported()) {
-    // Safari plays HLS natively; it has no playingDate, so no delay is reported there.
+    // Safari plays HLS natively; playingTime reads the frame's time from getStartDate() there.
     video.src = url;
     video.play().catch(() => {});
     return;
@@ -128,7 +163,7 @@ function tick(player) {
   } else if (hls && !video.paused && now - player.lastProgress > STALL_LIMIT_MS) {
     restart(player); // stuck (e.g. the stream's timeline jumped after a recorder restart)
   }
-  const playing = hls?.playingDate;
+  const playing = playingTime(player);
   const delay = playing && now - player.lastProgress < 3000 ? Math.max(0, (now - playing.getTime()) / 1000) : null;
   player.dotNetRef.invokeMethodAsync('ReportDelay', delay).catch(() => {}); // the circuit may be gone
 }
