@@ -59,8 +59,9 @@ public sealed partial class ClipService(
         await db.SaveChangesAsync(cancellationToken);
         try
         {
-            await publisher.Publish(new CutClip(clip.Id), cancellationToken);
+            // The news first: an idle worker's "processing" must not reach open pages before "queued" does.
             await publisher.Publish(ClipEvents.StatusOf(clip, now), cancellationToken);
+            await publisher.Publish(new CutClip(clip.Id), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -35,7 +35,7 @@ public sealed partial class ClipStatusFeed(ILogger<ClipStatusFeed> logger)
         }
     }
 
-    [LoggerMessage(LogLevel.Debug, "A clip status subscriber {SubscriberId} failed")]
+    [LoggerMessage(LogLevel.Warning, "A clip status subscriber {SubscriberId} failed")]
     private static partial void LogSubscriberFailed(ILogger logger, Exception exception, Guid subscriberId);
 
     private sealed class Subscription(Action dispose) : IDisposable

@@ -2,6 +2,7 @@ using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Persistence;
 using DogMonitor.Domain.Snapshots;
 using DogMonitor.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DogMonitor.Tests.Web.Components;
@@ -48,5 +49,16 @@ public static class GallerySeed
         db.Clips.Add(clip);
         await db.SaveChangesAsync();
         return clip;
+    }
+
+    /// <summary>What a worker's finish writes: ready, with its objects' keys.</summary>
+    public static async Task MarkReadyAsync(DogMonitorApp app, Guid clipId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>();
+        var clip = await db.Clips.SingleAsync(c => c.Id == clipId);
+        (clip.Status, clip.Progress, clip.VideoKey, clip.PreviewKey, clip.UpdatedAt) =
+            (ClipStatus.Ready, 100, ClipKeys.Video(clipId), ClipKeys.Preview(clipId), DateTime.UtcNow);
+        await db.SaveChangesAsync();
     }
 }

@@ -19,6 +19,9 @@ public sealed class ClipCardModel(Clip clip, string cameraName)
     public string? PreviewUrl { get; set; }
     public string? VideoUrl { get; set; }
 
+    /// <summary>Only a ready clip has something to download, so only it can be selected for a zip.</summary>
+    public bool CanSelect => Status == ClipStatus.Ready;
+
     public bool IsFinished => Status is ClipStatus.Ready or ClipStatus.Failed;
 
     public string Describe(BrowserTime time) => $"Clip from {CameraName} at {time.Format(Clip.Timestamp)}, {Duration}";
@@ -27,23 +30,22 @@ public sealed class ClipCardModel(Clip clip, string cameraName)
         ? d.ToString(@"h\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture)
         : d.ToString(@"m\:ss", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Takes an event in; false when it is older news than what the card shows (events can overtake each other).</summary>
+    /// <summary>When the state shown was true: events older than it are stale news (they can overtake each other).</summary>
+    public DateTime StateAt { get; private set; } = clip.UpdatedAt;
+
+    /// <summary>Takes an event in; false when it is older than what the card shows.</summary>
     public bool Apply(ClipStatusChanged change)
     {
-        if (IsFinished) return false;
-        if (change.Status == ClipStatus.Queued && Status == ClipStatus.Processing) return false;
-        var sameStatus = change.Status == Status;
-        Status = change.Status;
-        Progress = sameStatus ? Math.Max(Progress, change.Progress) : change.Progress;
-        Error = change.Error;
+        if (change.At < StateAt) return false;
+        // A clip the sweeper requeued after its worker died starts again from nothing: take the event as it is.
+        (Status, Progress, Error, StateAt) = (change.Status, change.Progress, change.Error, change.At);
         return true;
     }
 
-    /// <summary>Takes the row's state, as read again from the database.</summary>
+    /// <summary>Takes the row's state, as read again from the database, unless an event already told newer news.</summary>
     public void Apply(Clip fresh)
     {
-        Status = fresh.Status;
-        Progress = fresh.Progress;
-        Error = fresh.Error;
+        if (fresh.UpdatedAt < StateAt) return;
+        (Status, Progress, Error, StateAt) = (fresh.Status, fresh.Progress, fresh.Error, fresh.UpdatedAt);
     }
 }

@@ -7,12 +7,16 @@ public sealed record GalleryFilter(string? Label = null, string? CameraId = null
 {
     public bool IsEmpty => Label is null && CameraId is null && FromDay is null && ToDay is null;
 
-    public ListQuery ToQuery(int limit, PageCursor? cursor) => new(
+    /// <param name="zone">The viewer's time zone: a day starts at their midnight.</param>
+    public ListQuery ToQuery(int limit, PageCursor? cursor, TimeZoneInfo zone) => new(
         limit,
         cursor,
         Label,
-        FromDay?.Date.ToUniversalTime(),
+        FromDay is { } from ? MidnightUtc(from, zone) : null,
         // The last day counts whole: the listing's upper bound is exclusive.
-        ToDay?.Date.AddDays(1).ToUniversalTime(),
+        ToDay is { } to ? MidnightUtc(to.AddDays(1), zone) : null,
         CameraId);
+
+    private static DateTime MidnightUtc(DateTime day, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.Date, DateTimeKind.Unspecified), zone);
 }

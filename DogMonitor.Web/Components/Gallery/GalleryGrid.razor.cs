@@ -15,7 +15,7 @@ public sealed partial class GalleryGrid<TItem> : IAsyncDisposable
     private ElementReference _container;
     private Virtualize<GalleryRow<TItem>>? _virtualize;
     private DotNetObjectReference<GalleryGrid<TItem>>? _self;
-    private IJSObjectReference? _module;
+    private IJSObjectReference? _observer;
     private int _columns = 4;
 
     [Inject] private IJSRuntime JS { get; set; } = null!;
@@ -34,6 +34,9 @@ public sealed partial class GalleryGrid<TItem> : IAsyncDisposable
     /// <summary>The narrowest a card may get before a column is dropped.</summary>
     [Parameter] public int MinCardWidth { get; set; } = 240;
 
+    /// <summary>Told when items cannot be read (the grid then shows what it has, and the page says why).</summary>
+    [Parameter] public EventCallback<Exception> OnError { get; set; }
+
     private string RowStyle => $"grid-template-columns: repeat({_columns}, minmax(0, 1fr)); height: {RowHeight}px; gap: {Gap}px";
 
     /// <summary>Reads the items again (after a filter change, a delete or a new item).</summary>
@@ -43,8 +46,8 @@ public sealed partial class GalleryGrid<TItem> : IAsyncDisposable
     {
         if (!firstRender) return;
         _self = DotNetObjectReference.Create(this);
-        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/gallery.js");
-        await _module.InvokeVoidAsync("observeColumns", _container, _self, MinCardWidth, Gap);
+        await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/gallery.js");
+        _observer = await module.InvokeAsync<IJSObjectReference>("observeColumns", _container, _self, MinCardWidth, Gap);
     }
 
     /// <summary>Called from the browser when the width allows a different number of columns.</summary>
@@ -61,19 +64,29 @@ public sealed partial class GalleryGrid<TItem> : IAsyncDisposable
     private async ValueTask<ItemsProviderResult<GalleryRow<TItem>>> ProvideRowsAsync(ItemsProviderRequest request)
     {
         var columns = _columns;
-        var items = await Items(request.StartIndex * columns, request.Count * columns, request.CancellationToken);
-        var rows = items.Chunk(columns).Select((chunk, i) => new GalleryRow<TItem>(request.StartIndex + i, chunk)).ToList();
-        return new ItemsProviderResult<GalleryRow<TItem>>(rows, (TotalCount + columns - 1) / columns);
+        var totalRows = (TotalCount + columns - 1) / columns;
+        try
+        {
+            var items = await Items(request.StartIndex * columns, request.Count * columns, request.CancellationToken);
+            var rows = items.Chunk(columns).Select((chunk, i) => new GalleryRow<TItem>(request.StartIndex + i, chunk)).ToList();
+            return new ItemsProviderResult<GalleryRow<TItem>>(rows, totalRows);
+        }
+        catch (Exception ex) when (!request.CancellationToken.IsCancellationRequested)
+        {
+            // Virtualize would rethrow this while rendering and end the circuit: the page shows it instead.
+            await OnError.InvokeAsync(ex);
+            return new ItemsProviderResult<GalleryRow<TItem>>([], totalRows);
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_module is not null)
+        if (_observer is not null)
         {
             try
             {
-                await _module.InvokeVoidAsync("unobserve", _container);
-                await _module.DisposeAsync();
+                await _observer.InvokeVoidAsync("dispose");
+                await _observer.DisposeAsync();
             }
             catch (JSDisconnectedException)
             {

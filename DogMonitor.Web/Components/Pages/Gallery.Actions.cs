@@ -1,7 +1,6 @@
 using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Snapshots;
 using DogMonitor.Web.Components.Gallery;
-using DogMonitor.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -10,77 +9,96 @@ namespace DogMonitor.Web.Components.Pages;
 /// <summary>The gallery's actions: view, share, delete (one or a selection) and the selection's zip.</summary>
 public sealed partial class Gallery
 {
-    private readonly HashSet<Guid> _selection = [];
+    /// <summary>As many items as one zip takes (the downloads API's limit).</summary>
+    private const int MaxSelection = 100;
+
+    private readonly HashSet<Guid> _selectedSnapshots = [];
     private readonly HashSet<Guid> _selectedClips = [];
 
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
-    [Inject] private BrowserTime Time { get; set; } = null!;
 
-    private string SelectionText => _selection.Count == 1 ? "1 item selected" : $"{_selection.Count} items selected";
+    private int SelectionCount => _selectedSnapshots.Count + _selectedClips.Count;
+
+    private string SelectionText => SelectionCount == 1 ? "1 item selected" : $"{SelectionCount} items selected";
 
     private string ZipUrl => "/api/downloads.zip?" + string.Join('&',
-        _selection.Select(id => (_selectedClips.Contains(id) ? "clip_id=" : "snapshot_id=") + id));
+        _selectedSnapshots.Select(id => $"snapshot_id={id}").Concat(_selectedClips.Select(id => $"clip_id={id}")));
 
-    private void Select(Guid id, bool selected)
+    private bool IsSelected(Guid id) => _selectedSnapshots.Contains(id) || _selectedClips.Contains(id);
+
+    private void Select(HashSet<Guid> kind, Guid id, bool selected)
     {
-        if (selected)
+        if (!selected)
         {
-            _selection.Add(id);
-            if (_tab == ClipsTab) _selectedClips.Add(id);
+            kind.Remove(id);
+            return;
         }
-        else
+        if (SelectionCount >= MaxSelection)
         {
-            _selection.Remove(id);
-            _selectedClips.Remove(id);
+            Snackbar.Add($"A selection holds at most {MaxSelection} items, as many as one zip takes.", Severity.Warning);
+            return;
         }
+        kind.Add(id);
     }
+
+    private void SelectSnapshot(Guid id, bool selected) => Select(_selectedSnapshots, id, selected);
+
+    private void SelectClip(ClipCardModel card, bool selected) => Select(_selectedClips, card.Id, selected && card.CanSelect);
 
     private void ClearSelection()
     {
-        _selection.Clear();
+        _selectedSnapshots.Clear();
         _selectedClips.Clear();
     }
 
-    private Task OpenSnapshotAsync(SnapshotCardModel card) => Dialogs.ShowAsync<ViewerDialog>(card.Describe(Time), new DialogParameters<ViewerDialog>
+    private Task OpenSnapshotAsync(SnapshotCardModel card) => GuardAsync(async () =>
     {
-        { d => d.Title, card.Describe(Time) },
-        { d => d.ImageUrl, card.ImageUrl },
-        { d => d.DownloadUrl, $"/api/snapshots/{card.Id}/download" },
-        { d => d.Labels, card.Snapshot.Labels },
-        { d => d.Note, card.Snapshot.Note },
-    }, ViewerOptions);
-
-    private async Task OpenClipAsync(ClipCardModel card)
-    {
-        if (card.Status != ClipStatus.Ready || card.VideoUrl is null)
-        {
-            Snackbar.Add(card.Status == ClipStatus.Failed ? $"This clip could not be made: {card.Error}" : "This clip is still being cut; it opens once it is ready.",
-                card.Status == ClipStatus.Failed ? Severity.Error : Severity.Info);
-            return;
-        }
+        // Signed afresh: the card's URLs may be older than their lifetime.
+        var imageUrl = await Links.UrlOfAsync(card.Snapshot.ImageKey, _disposed.Token);
         await Dialogs.ShowAsync<ViewerDialog>(card.Describe(Time), new DialogParameters<ViewerDialog>
         {
             { d => d.Title, card.Describe(Time) },
-            { d => d.VideoUrl, card.VideoUrl },
+            { d => d.ImageUrl, imageUrl },
+            { d => d.DownloadUrl, $"/api/snapshots/{card.Id}/download" },
+            { d => d.Labels, card.Snapshot.Labels },
+            { d => d.Note, card.Snapshot.Note },
+        }, ViewerOptions);
+    });
+
+    private Task OpenClipAsync(ClipCardModel card) => GuardAsync(async () =>
+    {
+        var fresh = await WithAsync<ClipService, Clip?>(s => s.FindAsync(card.Id, _disposed.Token));
+        if (fresh is null)
+        {
+            Snackbar.Add("This clip no longer exists; it may have been deleted.", Severity.Warning);
+            return;
+        }
+        card.Apply(fresh);
+        if (fresh.Status != ClipStatus.Ready || fresh.VideoKey is not { } video)
+        {
+            Snackbar.Add(fresh.Status == ClipStatus.Failed ? $"This clip could not be made: {fresh.Error}" : "This clip is still being cut; it opens once it is ready.",
+                fresh.Status == ClipStatus.Failed ? Severity.Error : Severity.Info);
+            return;
+        }
+        await AddMediaAsync(card, fresh, _disposed.Token);
+        await Dialogs.ShowAsync<ViewerDialog>(card.Describe(Time), new DialogParameters<ViewerDialog>
+        {
+            { d => d.Title, card.Describe(Time) },
+            { d => d.VideoUrl, await Links.UrlOfAsync(video, _disposed.Token) },
             { d => d.PosterUrl, card.PreviewUrl },
             { d => d.DownloadUrl, $"/api/clips/{card.Id}/download" },
             { d => d.Labels, card.Clip.Labels },
             { d => d.Note, card.Clip.Note },
         }, ViewerOptions);
-    }
+    });
 
     private async Task OpenByIdAsync(Guid id)
     {
-        await using var scope = Scopes.CreateAsyncScope();
-        if (await scope.ServiceProvider.GetRequiredService<SnapshotService>().FindAsync(id, _disposed.Token) is { } snapshot)
+        if (await WithAsync<SnapshotService, Snapshot?>(s => s.FindAsync(id, _disposed.Token)) is { } snapshot)
             await OpenSnapshotAsync(await ToCardAsync(snapshot, _disposed.Token));
-        else if (await scope.ServiceProvider.GetRequiredService<ClipService>().FindAsync(id, _disposed.Token) is { } clip)
-        {
-            var card = new ClipCardModel(clip, CameraName(clip.CameraId));
-            await AddMediaAsync(card, clip, _disposed.Token);
-            await OpenClipAsync(card);
-        }
+        else if (await WithAsync<ClipService, Clip?>(s => s.FindAsync(id, _disposed.Token)) is { } clip)
+            await OpenClipAsync(await ToCardAsync(clip, _disposed.Token));
         else
             Snackbar.Add("That item no longer exists; it may have been deleted.", Severity.Warning);
     }
@@ -104,34 +122,43 @@ public sealed partial class Gallery
 
     private async Task DeleteSelectionAsync()
     {
-        if (!await ConfirmAsync($"Delete {_selection.Count} items?", "The selected snapshots and clips will be removed for good.")) return;
-        var clips = _selection.Where(_selectedClips.Contains).ToList();
-        await DeleteAsync(_selection.Except(clips).ToList(), clips);
-        ClearSelection();
+        var title = SelectionCount == 1 ? "Delete 1 item?" : $"Delete {SelectionCount} items?";
+        if (!await ConfirmAsync(title, "The selected snapshots and clips will be removed for good.")) return;
+        await DeleteAsync([.. _selectedSnapshots], [.. _selectedClips]);
     }
 
     private async Task<bool> ConfirmAsync(string title, string message) =>
         await Dialogs.ShowMessageBoxAsync(title, message, yesText: "Delete", cancelText: "Cancel") == true;
 
+    /// <summary>Deletes one by one; what was deleted leaves the selection, what failed stays selected to try again.</summary>
     private async Task DeleteAsync(IReadOnlyList<Guid> snapshotIds, IReadOnlyList<Guid> clipIds)
     {
         var deleted = 0;
-        try
+        await GuardAsync(async () =>
         {
-            await using var scope = Scopes.CreateAsyncScope();
-            var snapshots = scope.ServiceProvider.GetRequiredService<SnapshotService>();
-            var clips = scope.ServiceProvider.GetRequiredService<ClipService>();
-            foreach (var id in snapshotIds)
-                if (await snapshots.DeleteAsync(id, _disposed.Token)) deleted++;
-            foreach (var id in clipIds)
-                if (await clips.DeleteAsync(id, _disposed.Token)) deleted++;
-            Snackbar.Add(deleted == 1 ? "Deleted." : $"{deleted} items deleted.", Severity.Success);
-        }
-        catch (Exception ex) when (UserFacingErrors.Describe(ex) is { } text)
-        {
-            Snackbar.Add($"Deleted {deleted} of {snapshotIds.Count + clipIds.Count}; the rest are kept. {text}", Severity.Error);
-        }
-        await ReloadAsync();
+            try
+            {
+                foreach (var id in snapshotIds)
+                {
+                    await WithAsync<SnapshotService, bool>(s => s.DeleteAsync(id, _disposed.Token));
+                    _selectedSnapshots.Remove(id);
+                    deleted++;
+                }
+                foreach (var id in clipIds)
+                {
+                    await WithAsync<ClipService, bool>(s => s.DeleteAsync(id, _disposed.Token));
+                    _selectedClips.Remove(id);
+                    deleted++;
+                }
+                Snackbar.Add(deleted == 1 ? "Deleted." : $"{deleted} items deleted.", Severity.Success);
+            }
+            finally
+            {
+                await ReloadAsync();
+            }
+        });
+        if (deleted < snapshotIds.Count + clipIds.Count)
+            Snackbar.Add($"Deleted {deleted} of {snapshotIds.Count + clipIds.Count}; the rest are kept and still selected.", Severity.Warning);
     }
 
     private static DialogOptions ViewerOptions => new() { MaxWidth = MaxWidth.Large, FullWidth = true, CloseOnEscapeKey = true, CloseButton = true };

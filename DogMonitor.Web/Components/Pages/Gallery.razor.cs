@@ -1,13 +1,11 @@
 using DogMonitor.Domain.Cameras;
-using DogMonitor.Domain.Clips;
-using DogMonitor.Domain.Messages;
 using DogMonitor.Domain.Owners;
-using DogMonitor.Domain.Paging;
-using DogMonitor.Domain.Snapshots;
 using DogMonitor.Web.Clips;
 using DogMonitor.Web.Components.Gallery;
+using DogMonitor.Web.Components.Shared;
 using DogMonitor.Web.Media;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace DogMonitor.Web.Components.Pages;
 
@@ -17,6 +15,7 @@ namespace DogMonitor.Web.Components.Pages;
 /// </summary>
 public sealed partial class Gallery : IDisposable
 {
+    private const int SnapshotsTab = 0;
     private const int ClipsTab = 1;
     private readonly CancellationTokenSource _disposed = new();
     private GallerySource<SnapshotCardModel> _snapshots = null!;
@@ -34,6 +33,9 @@ public sealed partial class Gallery : IDisposable
     [Inject] private CameraCatalog Cameras { get; set; } = null!;
     [Inject] private ClipStatusFeed Feed { get; set; } = null!;
     [Inject] private ICurrentUser User { get; set; } = null!;
+    [Inject] private BrowserTime Time { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+    [Inject] private ILogger<Gallery> Logger { get; set; } = null!;
 
     /// <summary>The tab to show first: <c>snapshots</c> or <c>clips</c>.</summary>
     [SupplyParameterFromQuery] public string? Tab { get; set; }
@@ -43,9 +45,9 @@ public sealed partial class Gallery : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _tab = string.Equals(Tab, "clips", StringComparison.OrdinalIgnoreCase) ? ClipsTab : 0;
-        _snapshots = new GallerySource<SnapshotCardModel>(FetchSnapshotsAsync, SeekSnapshotsAsync, CountSnapshotsAsync);
-        _clips = new GallerySource<ClipCardModel>(FetchClipsAsync, SeekClipsAsync, CountClipsAsync);
+        _tab = string.Equals(Tab, "clips", StringComparison.OrdinalIgnoreCase) ? ClipsTab : SnapshotsTab;
+        _snapshots = new GallerySource<SnapshotCardModel>(FetchSnapshotsAsync, SeekSnapshotsAsync, CountSnapshotsAsync, Clock);
+        _clips = new GallerySource<ClipCardModel>(FetchClipsAsync, SeekClipsAsync, CountClipsAsync, Clock);
         _subscription = Feed.Subscribe(OnClipStatusAsync);
         await LoadAsync();
     }
@@ -61,7 +63,7 @@ public sealed partial class Gallery : IDisposable
         if (Open is { } id)
         {
             Open = null;
-            await OpenByIdAsync(id);
+            await GuardAsync(() => OpenByIdAsync(id));
         }
     }
 
@@ -69,137 +71,59 @@ public sealed partial class Gallery : IDisposable
 
     private async Task LoadAsync()
     {
-        try
+        _error = null;
+        foreach (var reset in new Func<Task>[] { () => _snapshots.ResetAsync(_filter, _disposed.Token), () => _clips.ResetAsync(_filter, _disposed.Token) })
         {
-            _error = null;
-            await _snapshots.ResetAsync(_filter, _disposed.Token);
-            await _clips.ResetAsync(_filter, _disposed.Token);
-        }
-        catch (Exception ex) when (UserFacingErrors.Describe(ex) is { } text)
-        {
-            _error = $"The gallery could not be loaded. {text}";
+            try
+            {
+                await reset();
+            }
+            catch (Exception ex) when (UserFacingErrors.Describe(ex) is { } text)
+            {
+                _error = $"The gallery could not be loaded. {text}";
+            }
         }
     }
 
+    /// <summary>Counts again and reads the open tab again (its grid is the only one on the page).</summary>
     private async Task ReloadAsync()
     {
         await LoadAsync();
         StateHasChanged();
-        if (_snapshotGrid is not null) await _snapshotGrid.RefreshAsync();
-        if (_clipGrid is not null) await _clipGrid.RefreshAsync();
+        await RefreshOpenGridAsync();
     }
 
+    private Task RefreshOpenGridAsync() => (_tab == ClipsTab ? _clipGrid?.RefreshAsync() : _snapshotGrid?.RefreshAsync()) ?? Task.CompletedTask;
+
     private Task RetryAsync() => ReloadAsync();
+
+    private void OnGridError(Exception ex) => _error = UserFacingErrors.Describe(ex) is { } text
+        ? $"Part of the gallery could not be read. {text}"
+        : "Part of the gallery could not be read; see the app's log.";
 
     private async Task OnFilterChangedAsync(GalleryFilter filter)
     {
         _filter = filter;
-        _selection.Clear();
+        ClearSelection();
         await ReloadAsync();
     }
 
-    private async Task<Page<SnapshotCardModel>> FetchSnapshotsAsync(GalleryFilter filter, PageCursor? cursor, int limit, CancellationToken cancellationToken)
+    /// <summary>Runs a user action; a failure becomes a message instead of ending the page's connection.</summary>
+    private async Task GuardAsync(Func<Task> action)
     {
-        // A scope per read: the grid reads while the page may be deleting, and a DbContext takes one call at a time.
-        await using var scope = Scopes.CreateAsyncScope();
-        var page = await scope.ServiceProvider.GetRequiredService<SnapshotService>().ListAsync(filter.ToQuery(limit, cursor), cancellationToken);
-        var cards = new List<SnapshotCardModel>(page.Items.Count);
-        foreach (var snapshot in page.Items)
-            cards.Add(await ToCardAsync(snapshot, cancellationToken));
-        return new Page<SnapshotCardModel>(cards, page.Next);
-    }
-
-    private async Task<Page<ClipCardModel>> FetchClipsAsync(GalleryFilter filter, PageCursor? cursor, int limit, CancellationToken cancellationToken)
-    {
-        await using var scope = Scopes.CreateAsyncScope();
-        var page = await scope.ServiceProvider.GetRequiredService<ClipService>().ListAsync(filter.ToQuery(limit, cursor), null, cancellationToken);
-        var cards = new List<ClipCardModel>(page.Items.Count);
-        foreach (var clip in page.Items)
+        try
         {
-            var card = new ClipCardModel(clip, CameraName(clip.CameraId));
-            await AddMediaAsync(card, clip, cancellationToken);
-            cards.Add(card);
+            await action();
         }
-        return new Page<ClipCardModel>(cards, page.Next);
-    }
-
-    private async Task<PageCursor?> SeekSnapshotsAsync(GalleryFilter filter, PageCursor? cursor, int skip, CancellationToken cancellationToken)
-    {
-        await using var scope = Scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SnapshotService>().SeekAsync(filter.ToQuery(1, cursor), skip, cancellationToken);
-    }
-
-    private async Task<PageCursor?> SeekClipsAsync(GalleryFilter filter, PageCursor? cursor, int skip, CancellationToken cancellationToken)
-    {
-        await using var scope = Scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ClipService>().SeekAsync(filter.ToQuery(1, cursor), skip, cancellationToken);
-    }
-
-    private async Task<int> CountSnapshotsAsync(GalleryFilter filter, CancellationToken cancellationToken)
-    {
-        await using var scope = Scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SnapshotService>().CountAsync(filter.ToQuery(1, null), cancellationToken);
-    }
-
-    private async Task<int> CountClipsAsync(GalleryFilter filter, CancellationToken cancellationToken)
-    {
-        await using var scope = Scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ClipService>().CountAsync(filter.ToQuery(1, null), cancellationToken);
-    }
-
-    private async Task<SnapshotCardModel> ToCardAsync(Snapshot snapshot, CancellationToken cancellationToken) =>
-        new(snapshot, CameraName(snapshot.CameraId),
-            await Links.UrlOfAsync(snapshot.ThumbnailKey, cancellationToken),
-            await Links.UrlOfAsync(snapshot.ImageKey, cancellationToken));
-
-    private async Task AddMediaAsync(ClipCardModel card, Clip clip, CancellationToken cancellationToken)
-    {
-        if (clip.Status != ClipStatus.Ready) return;
-        if (clip.PreviewKey is { } preview) card.PreviewUrl = await Links.UrlOfAsync(preview, cancellationToken);
-        if (clip.VideoKey is { } video) card.VideoUrl = await Links.UrlOfAsync(video, cancellationToken);
-    }
-
-    private string CameraName(string? cameraId) => Cameras.Find(cameraId)?.Name ?? cameraId ?? "Uploaded";
-
-    private Task OnClipStatusAsync(ClipStatusChanged change)
-    {
-        if (change.OwnerId != User.OwnerId) return Task.CompletedTask;
-        return InvokeAsync(async () =>
+        catch (Exception ex) when (ex is not OperationCanceledException || !_disposed.IsCancellationRequested)
         {
-            try
-            {
-                await ApplyAsync(change);
-            }
-            catch (Exception ex) when (UserFacingErrors.Describe(ex) is { } text)
-            {
-                _error = text;
-            }
-            StateHasChanged();
-        });
-    }
-
-    private async Task ApplyAsync(ClipStatusChanged change)
-    {
-        var card = _clips.FindLoaded(c => c.Id == change.ClipId);
-        if (card is null)
-        {
-            // A clip made elsewhere (the live page, the API): it belongs at the top of the listing.
-            if (change.Status == ClipStatus.Queued)
-            {
-                await _clips.ResetAsync(_filter, _disposed.Token);
-                StateHasChanged();
-                if (_clipGrid is not null) await _clipGrid.RefreshAsync();
-            }
-            return;
-        }
-        if (!card.Apply(change) || card.Status != ClipStatus.Ready) return;
-        await using var scope = Scopes.CreateAsyncScope();
-        if (await scope.ServiceProvider.GetRequiredService<ClipService>().FindAsync(card.Id, _disposed.Token) is { } fresh)
-        {
-            card.Apply(fresh);
-            await AddMediaAsync(card, fresh, _disposed.Token);
+            LogActionFailed(Logger, ex);
+            Snackbar.Add(UserFacingErrors.Describe(ex) ?? "That did not work; see the app's log.", Severity.Error);
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "A gallery action failed")]
+    private static partial void LogActionFailed(ILogger logger, Exception exception);
 
     public void Dispose()
     {

@@ -13,10 +13,12 @@ public sealed class BrowserTime(IJSRuntime js)
     private CultureInfo _culture = CultureInfo.CurrentCulture;
     private bool _detected;
 
+    /// <summary>The viewer's time zone (the server's until detected).</summary>
+    public TimeZoneInfo Zone => _zone;
+
     public async Task DetectAsync()
     {
         if (_detected) return;
-        _detected = true;
         try
         {
             var module = await js.InvokeAsync<IJSObjectReference>("import", "./js/browser-time.js");
@@ -28,10 +30,12 @@ public sealed class BrowserTime(IJSRuntime js)
                 try { _culture = CultureInfo.GetCultureInfo(language); }
                 catch (CultureNotFoundException) { /* keep the server's */ }
             }
+            _detected = true;
         }
-        catch (JSException)
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
         {
-            // An old browser without Intl time zones: the server's zone is the best guess left.
+            // An old browser without Intl time zones, or one that went away: the server's zone is the best guess
+            // left, and the next page asks again.
         }
     }
 

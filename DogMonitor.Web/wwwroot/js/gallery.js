@@ -1,25 +1,20 @@
 // The gallery grid's column count follows its width; Blazor virtualizes rows of that many cards.
-const observers = new WeakMap();
-
+// Returns a handle whose dispose() stops watching (the element may already be gone by then).
 export function observeColumns(element, grid, minCardWidth, gap) {
     let columns = 0;
+    let stopped = false;
     const report = () => {
-        const width = element.clientWidth;
-        const next = Math.max(1, Math.floor((width + gap) / (minCardWidth + gap)));
+        if (stopped || !element.isConnected) return;
+        const next = Math.max(1, Math.floor((element.clientWidth + gap) / (minCardWidth + gap)));
         if (next !== columns) {
             columns = next;
-            grid.invokeMethodAsync('SetColumnsAsync', next);
+            grid.invokeMethodAsync('SetColumnsAsync', next).catch(() => { /* the grid was disposed meanwhile */ });
         }
     };
     const observer = new ResizeObserver(report);
     observer.observe(element);
-    observers.set(element, observer);
     report();
-}
-
-export function unobserve(element) {
-    observers.get(element)?.disconnect();
-    observers.delete(element);
+    return { dispose() { stopped = true; observer.disconnect(); } };
 }
 
 export async function copyText(text) {

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Messages;
+using DogMonitor.Web.Components.Gallery;
+
+namespace DogMonitor.Web.Components.Pages;
+
+/// <summary>The gallery's live part: clip status events change the cards in place; a new clip is counted and shown.</summary>
+public sealed partial class Gallery
+{
+    private const int RememberedEvents = 512;
+
+    /// <summary>The newest event per clip, for cards whose page was being read when it came.</summary>
+    private readonly ConcurrentDictionary<Guid, ClipStatusChanged> _latest = new();
+
+    private Task OnClipStatusAsync(ClipStatusChanged change)
+    {
+        if (change.OwnerId != User.OwnerId) return Task.CompletedTask;
+        Remember(change);
+        // Not awaited: the feed serves every open page, and this one's database reads must not hold the others up.
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                await ApplyAsync(change);
+            }
+            catch (Exception ex) when (!_disposed.IsCancellationRequested)
+            {
+                LogEventFailed(Logger, ex, change.ClipId);
+                _error = UserFacingErrors.Describe(ex) ?? _error;
+            }
+            StateHasChanged();
+        });
+        return Task.CompletedTask;
+    }
+
+    private void Remember(ClipStatusChanged change)
+    {
+        _latest.AddOrUpdate(change.ClipId, change, (_, known) => known.At > change.At ? known : change);
+        if (_latest.Count > RememberedEvents)
+            foreach (var old in _latest.Values.OrderBy(c => c.At).Take(_latest.Count - RememberedEvents))
+                _latest.TryRemove(old.ClipId, out _);
+    }
+
+    private async Task ApplyAsync(ClipStatusChanged change)
+    {
+        var card = _clips.FindLoaded(c => c.Id == change.ClipId);
+        if (card is null)
+        {
+            // A clip made elsewhere (the live page, the API) belongs at the top of the listing.
+            if (change.Status != ClipStatus.Queued) return;
+            await _clips.ResetAsync(_filter, _disposed.Token);
+            StateHasChanged();
+            if (_tab == ClipsTab && _clipGrid is not null) await _clipGrid.RefreshAsync();
+            return;
+        }
+        if (change.Status != ClipStatus.Ready)
+        {
+            card.Apply(change);
+            return;
+        }
+        // Ready: the links first, so the card never says ready without a video to open.
+        await using var scope = Scopes.CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<ClipService>().FindAsync(card.Id, _disposed.Token) is not { } fresh) return;
+        await AddMediaAsync(card, fresh, _disposed.Token);
+        card.Apply(change);
+        card.Apply(fresh);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "The gallery could not show the news of clip {ClipId}")]
+    private static partial void LogEventFailed(ILogger logger, Exception exception, Guid clipId);
+}
