@@ -10,6 +10,7 @@ public sealed partial class GalleryFilters
     private string? _label;
     private string? _cameraId;
     private DateRange? _dates;
+    private bool _open;
 
     [Inject] private CameraCatalog Cameras { get; set; } = null!;
 
