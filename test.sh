@@ -27,6 +27,9 @@ export DOGMONITOR_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$RABBITMQ_PORT/"
 
 log "building"
 dotnet build DogMonitor.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+# The browser tests also run the app as a person installs it: the publish output, in Production.
+dotnet publish DogMonitor.Web -c Release --no-build --nologo -v quiet -clp:ErrorsOnly -o "$WORK/published"
+export DOGMONITOR_TEST_PUBLISHED_APP="$WORK/published"
 
 log "running the .NET tests"
 set +e

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using DogMonitor.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace DogMonitor.Tests.Browser;
+
+/// <summary>
+/// The three pages against the published app, as a new user meets them: the live page plays, Snapshot and Clip
+/// land in the gallery with pictures, the clip plays there, and its share link plays for a stranger until revoked.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<PublishedApp>
+{
+    [Fact]
+    public async Task LiveGalleryAndSharePageWorkInThePublishedApp()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var live = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await live.GotoAsync(app.BaseUrl + "/");
+        await live.WaitForURLAsync("**/live");
+        await GalleryBrowserTests.WaitForAsync(live, "() => (document.querySelector('video')?.currentTime ?? 0) > 1", "the live video to play", 30_000);
+
+        await live.GetByLabel("Note (optional)").FillAsync("published snapshot");
+        await live.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Take a snapshot" }).ClickAsync();
+        await Assertions.Expect(live.GetByTestId("last-snapshot")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
+        await live.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Clip the 10 seconds before the frame on screen" }).ClickAsync();
+
+        var gallery = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await gallery.GotoAsync(app.BaseUrl + "/gallery");
+        await GalleryBrowserTests.WaitForCircuitAsync(gallery);
+        await Assertions.Expect(gallery.GetByTestId("snapshot-card").Filter(new LocatorFilterOptions { HasText = "published snapshot" })).ToHaveCountAsync(1);
+        await GalleryBrowserTests.WaitForAsync(gallery, "() => [...document.querySelectorAll('[data-testid=snapshot-card] img')].some(i => i.complete && i.naturalWidth > 0)",
+            "the snapshot's thumbnail to load");
+
+        await gallery.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("^Clips") }).ClickAsync();
+        var clip = gallery.GetByTestId("clip-card").First;
+        await Assertions.Expect(clip).ToHaveAttributeAsync("data-status", "ready", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
+        await clip.Locator("button.dm-card-open").ClickAsync();
+        await GalleryBrowserTests.WaitForAsync(gallery, "() => (document.querySelector('[data-testid=viewer-video]')?.currentTime ?? 0) > 1", "the clip to play");
+        await gallery.Keyboard.PressAsync("Escape");
+
+        var clips = await app.Client.GetFromJsonAsync<JsonObject>("/api/clips");
+        var id = (string)clips!["items"]!.AsArray()[0]!["id"]!;
+        var share = await (await app.Client.PostAsync($"/api/clips/{id}/share", null)).Content.ReadFromJsonAsync<JsonObject>();
+        var link = (string)share!["url"]!;
+        await using var stranger = await browser.NewContextAsync();
+        var page = await stranger.NewPageAsync();
+        Assert.Equal(200, (await page.GotoAsync(link))!.Status);
+        await GalleryBrowserTests.WaitForAsync(page,
+            "() => { const v = document.querySelector('video'); if (v && v.paused) v.play().catch(() => {}); return (v?.currentTime ?? 0) > 1; }",
+            "the shared clip to play for a stranger");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await app.Client.DeleteAsync($"/api/clips/{id}/share")).StatusCode);
+        Assert.Equal(410, (await page.GotoAsync(link))!.Status);
+    }
+}
