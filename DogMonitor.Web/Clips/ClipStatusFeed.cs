@@ -19,19 +19,20 @@ public sealed partial class ClipStatusFeed(ILogger<ClipStatusFeed> logger)
         return new Subscription(() => _subscribers.TryRemove(id, out _));
     }
 
-    public async Task PublishAsync(ClipStatusChanged change)
+    /// <summary>Hands the event to every page at once: one slow page (its own database reads) holds up no other.</summary>
+    public Task PublishAsync(ClipStatusChanged change) =>
+        Task.WhenAll(_subscribers.Select(subscriber => DeliverAsync(subscriber.Key, subscriber.Value, change)));
+
+    private async Task DeliverAsync(Guid id, Func<ClipStatusChanged, Task> handler, ClipStatusChanged change)
     {
-        foreach (var (id, handler) in _subscribers)
+        try
         {
-            try
-            {
-                await handler(change);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // One page that went away (or failed to render) must not keep the news from the others.
-                LogSubscriberFailed(logger, ex, id);
-            }
+            await handler(change);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // One page that went away (or failed to render) must not keep the news from the others.
+            LogSubscriberFailed(logger, ex, id);
         }
     }
 

@@ -32,7 +32,8 @@ public sealed partial class RecentClips : IDisposable
         await RefreshAsync(entry);
     }
 
-    private async Task OnStatusChangedAsync(ClipStatusChanged change)
+    // On the circuit's dispatcher: the list and its entries are the render's too.
+    private Task OnStatusChangedAsync(ClipStatusChanged change) => InvokeAsync(async () =>
     {
         var entry = _clips.Find(c => c.Id == change.ClipId);
         // Events can overtake one another; a finished clip stays finished.
@@ -41,8 +42,8 @@ public sealed partial class RecentClips : IDisposable
         entry.Progress = change.Progress;
         entry.Error = change.Error;
         if (entry.Status == ClipStatus.Ready) await RefreshAsync(entry);
-        await InvokeAsync(StateHasChanged);
-    }
+        StateHasChanged();
+    });
 
     private async Task RefreshAsync(RecentClip entry)
     {
