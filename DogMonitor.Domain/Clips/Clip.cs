@@ -16,8 +16,8 @@ public sealed class Clip : IListedItem
     public DateTime Timestamp { get; init; }
     public int DurationMs { get; init; }
     public ClipMode Mode { get; init; }
-    public List<string> Labels { get; init; } = [];
-    public string? Note { get; init; }
+    public List<string> Labels { get; set; } = [];
+    public string? Note { get; set; }
 
     public ClipStatus Status { get; set; }
     public int Progress { get; set; }

@@ -11,8 +11,8 @@ public sealed class Snapshot : IListedItem
 
     /// <summary>When the frame was seen (UTC).</summary>
     public DateTime Timestamp { get; init; }
-    public List<string> Labels { get; init; } = [];
-    public string? Note { get; init; }
+    public List<string> Labels { get; set; } = [];
+    public string? Note { get; set; }
     public required string ContentType { get; init; }
     public int Width { get; init; }
     public int Height { get; init; }

@@ -2,6 +2,7 @@ using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Paging;
 using DogMonitor.Domain.Problems;
 using DogMonitor.Domain.Validation;
+using DogMonitor.Web.Editing;
 using DogMonitor.Web.Media;
 using DogMonitor.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,6 +24,11 @@ public static class ClipsApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/", ListClips).WithSummary("List clips, newest first (keyset pagination)").ProducesValidationProblem();
         api.MapGet("/{id}", GetClip).WithSummary("Get a clip's status, progress and, when ready, its media");
+        api.MapPatch("/{id}", EditClip)
+            .WithSummary("Change a clip's labels or note")
+            .Accepts<EditItemRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapDelete("/{id}", DeleteClip).WithSummary("Delete a clip (a running cut is cancelled) and its media")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
@@ -53,6 +59,15 @@ public static class ClipsApi
     {
         if (!Guid.TryParse(id, out var clipId)) return IdProblems.Malformed("clip", id);
         var clip = await clips.FindAsync(clipId, cancellationToken);
+        return clip is null ? IdProblems.NotFound("clip", clipId) : TypedResults.Ok(await ClipResponse.FromAsync(clip, links, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<ClipResponse>, ProblemHttpResult>> EditClip(
+        string id, HttpContext context, ClipService clips, MediaLinks links, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var clipId)) return IdProblems.Malformed("clip", id);
+        var request = await JsonBody.ReadAsync<EditItemRequest>(context, EditItemRequest.MaxBytes, cancellationToken);
+        var clip = await clips.EditAsync(clipId, request.ToItemEdit(), cancellationToken);
         return clip is null ? IdProblems.NotFound("clip", clipId) : TypedResults.Ok(await ClipResponse.FromAsync(clip, links, cancellationToken));
     }
 

@@ -1,5 +1,6 @@
 using DogMonitor.Domain.Paging;
 using DogMonitor.Domain.Snapshots;
+using DogMonitor.Web.Editing;
 using DogMonitor.Web.Media;
 using DogMonitor.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,6 +26,11 @@ public static class SnapshotsApi
             .WithSummary("List snapshots, newest first (keyset pagination)")
             .ProducesValidationProblem();
         api.MapGet("/{id}", GetSnapshot).WithSummary("Get one snapshot");
+        api.MapPatch("/{id}", EditSnapshot)
+            .WithSummary("Change a snapshot's labels or note")
+            .Accepts<EditItemRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapDelete("/{id}", DeleteSnapshot)
             .WithSummary("Delete a snapshot and its media")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -63,6 +69,15 @@ public static class SnapshotsApi
     {
         if (!Guid.TryParse(id, out var snapshotId)) return IdProblems.Malformed("snapshot", id);
         var snapshot = await snapshots.FindAsync(snapshotId, cancellationToken);
+        return snapshot is null ? IdProblems.NotFound("snapshot", snapshotId) : TypedResults.Ok(await SnapshotResponse.FromAsync(snapshot, links, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<SnapshotResponse>, ProblemHttpResult>> EditSnapshot(
+        string id, HttpContext context, SnapshotService snapshots, MediaLinks links, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var snapshotId)) return IdProblems.Malformed("snapshot", id);
+        var request = await JsonBody.ReadAsync<EditItemRequest>(context, EditItemRequest.MaxBytes, cancellationToken);
+        var snapshot = await snapshots.EditAsync(snapshotId, request.ToItemEdit(), cancellationToken);
         return snapshot is null ? IdProblems.NotFound("snapshot", snapshotId) : TypedResults.Ok(await SnapshotResponse.FromAsync(snapshot, links, cancellationToken));
     }
 

@@ -201,6 +201,35 @@ public sealed class GalleryPageTests(EmbeddedEnvironment environment) : MudTestC
         gallery.FindAll("[data-testid=snapshot-card]").Single(c => c.TextContent.Contains(note));
 
     [Fact]
+    public async Task TheViewerChangesLabelsAndNoteAndSaysWhatItRefuses()
+    {
+        await UseFreshAppAsync();
+        var snapshot = await GallerySeed.SnapshotAsync(App, "on the sofa", "nap");
+        var gallery = Render<Gallery>();
+        gallery.WaitForAssertion(() => Assert.Single(gallery.FindAll("[data-testid=snapshot-card]")));
+
+        gallery.Find("[data-testid=snapshot-card] button.dm-card-open").Click();
+        Dialogs.WaitForAssertion(() => Dialogs.Find("[data-testid=viewer-image]"));
+        Dialogs.FindAll("button").Single(b => b.TextContent.Contains("Edit labels and note")).Click();
+        Dialogs.Find("input[data-testid=edit-labels]").Change("Zoomies, <b>");
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("letters, digits", Dialogs.Find("[data-testid=viewer-edit] .mud-alert").TextContent));
+
+        Dialogs.Find("input[data-testid=edit-labels]").Change("Zoomies, bath time");
+        Dialogs.Find("textarea[data-testid=edit-note]").Change("after the walk");
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
+
+        Dialogs.WaitForAssertion(() => Assert.Empty(Dialogs.FindAll("[data-testid=viewer-edit]")));
+        Assert.Contains("after the walk", Dialogs.Markup);
+        gallery.WaitForAssertion(() => Assert.Contains("bath time", gallery.Find("[data-testid=snapshot-card]").TextContent));
+        Assert.Contains("after the walk", gallery.Find("[data-testid=snapshot-card]").TextContent);
+        var stored = await App.CreateClient().GetAsync($"/api/snapshots/{snapshot.Id}");
+        var body = await stored.ReadJsonAsync();
+        Assert.Equal(["zoomies", "bath time"], body["labels"]!.AsArray().Select(l => (string)l!));
+        Assert.Equal("after the walk", (string?)body["note"]);
+    }
+
+    [Fact]
     public async Task EmptyGallerySaysWhereItemsComeFrom()
     {
         await UseFreshAppAsync();

@@ -1,5 +1,7 @@
 using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Problems;
 using DogMonitor.Domain.Snapshots;
+using DogMonitor.Domain.Validation;
 using DogMonitor.Web.Components.Gallery;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -63,6 +65,7 @@ public sealed partial class Gallery
             { d => d.DownloadUrl, $"/api/snapshots/{card.Id}/download" },
             { d => d.Labels, card.Snapshot.Labels },
             { d => d.Note, card.Snapshot.Note },
+            { d => d.OnSave, (labels, note) => SaveSnapshotAsync(card, labels, note) },
         }, ViewerOptions);
     });
 
@@ -90,6 +93,7 @@ public sealed partial class Gallery
             { d => d.DownloadUrl, $"/api/clips/{card.Id}/download" },
             { d => d.Labels, card.Clip.Labels },
             { d => d.Note, card.Clip.Note },
+            { d => d.OnSave, (labels, note) => SaveClipAsync(card, labels, note) },
         }, ViewerOptions);
     });
 
@@ -101,6 +105,43 @@ public sealed partial class Gallery
             await OpenClipAsync(await ToCardAsync(clip, _disposed.Token));
         else
             Snackbar.Add("That item no longer exists; it may have been deleted.", Severity.Warning);
+    }
+
+    private Task<(IReadOnlyList<string> Labels, string? Note)> SaveSnapshotAsync(SnapshotCardModel card, IReadOnlyList<string> labels, string note) =>
+        SaveAsync(async () =>
+        {
+            var stored = await WithAsync<SnapshotService, Snapshot?>(s => s.EditAsync(card.Id, new ItemEdit([.. labels], note), _disposed.Token));
+            if (stored is null) return null;
+            (card.Snapshot.Labels, card.Snapshot.Note) = (stored.Labels, stored.Note);
+            return (stored.Labels, stored.Note);
+        });
+
+    private Task<(IReadOnlyList<string> Labels, string? Note)> SaveClipAsync(ClipCardModel card, IReadOnlyList<string> labels, string note) =>
+        SaveAsync(async () =>
+        {
+            var stored = await WithAsync<ClipService, Clip?>(s => s.EditAsync(card.Id, new ItemEdit([.. labels], note), _disposed.Token));
+            if (stored is null) return null;
+            (card.Clip.Labels, card.Clip.Note) = (stored.Labels, stored.Note);
+            return (stored.Labels, stored.Note);
+        });
+
+    /// <summary>Stores an edit from the viewer and shows it on the card; a refusal goes back to the viewer as a sentence.</summary>
+    private async Task<(IReadOnlyList<string> Labels, string? Note)> SaveAsync(Func<Task<(IReadOnlyList<string> Labels, string? Note)?>> save)
+    {
+        try
+        {
+            var stored = await save() ?? throw new EditRejectedException("This item no longer exists; it may have been deleted.");
+            StateHasChanged();
+            return stored;
+        }
+        catch (RequestValidationException ex)
+        {
+            throw new EditRejectedException(string.Join(" ", ex.Errors.Values.SelectMany(messages => messages)));
+        }
+        catch (Exception ex) when (UserFacingErrors.Describe(ex) is { } text)
+        {
+            throw new EditRejectedException(text);
+        }
     }
 
     private Task ShareAsync(ClipCardModel card) =>
