@@ -1,4 +1,5 @@
 using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Sharing;
 using DogMonitor.Domain.Snapshots;
 using DogMonitor.Web.Components.Gallery;
 using Microsoft.AspNetCore.Components;
@@ -103,8 +104,13 @@ public sealed partial class Gallery
             Snackbar.Add("That item no longer exists; it may have been deleted.", Severity.Warning);
     }
 
-    private Task ShareAsync(ClipCardModel card) =>
-        Dialogs.ShowAsync<ShareDialog>("Share this clip", new DialogParameters<ShareDialog> { { d => d.ClipId, card.Id } },
+    private Task ShareAsync(ClipCardModel card) => ShowShareDialogAsync(SharedKind.Clip, card.Id);
+
+    private Task ShareSnapshotAsync(SnapshotCardModel card) => ShowShareDialogAsync(SharedKind.Snapshot, card.Id);
+
+    private Task ShowShareDialogAsync(SharedKind kind, Guid id) =>
+        Dialogs.ShowAsync<ShareDialog>(kind == SharedKind.Clip ? "Share this clip" : "Share this snapshot",
+            new DialogParameters<ShareDialog> { { d => d.Kind, kind }, { d => d.ItemId, id } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
 
     private async Task DeleteSnapshotAsync(SnapshotCardModel card)
