@@ -23,9 +23,12 @@ public static class SharingApi
                 CreateLink(kind, id, context, shares, cancellationToken))
             .WithSummary($"Make a public link to the {noun}")
             .Accepts<ShareRequest>("application/json")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete("/", (string id, ShareService shares, CancellationToken cancellationToken) => RevokeLinks(kind, id, shares, cancellationToken))
-            .WithSummary($"Revoke every link to the {noun}");
+            .WithSummary($"Revoke every link to the {noun}")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     internal static async Task<Results<Created<ShareResponse>, ProblemHttpResult>> CreateLink(

@@ -151,6 +151,20 @@ public abstract partial class SharePageTests
         Assert.InRange(expiresAt - DateTime.UtcNow, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
     }
 
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesSnapshotSharing()
+    {
+        var paths = JsonNode.Parse(await _owner.GetStringAsync("/openapi/v1.json"))!["paths"]!;
+
+        var share = paths["/api/snapshots/{id}/share"];
+        Assert.True(share is not null, "/api/snapshots/{id}/share is not in the OpenAPI document");
+        Assert.Equal("Make a public link to the snapshot", (string?)share["post"]!["summary"]);
+        Assert.Equal("Revoke every link to the snapshot", (string?)share["delete"]!["summary"]);
+        Assert.Equal(["201", "400", "404"], share["post"]!["responses"]!.AsObject().Select(r => r.Key).Order());
+        Assert.Equal(["204", "400", "404"], share["delete"]!["responses"]!.AsObject().Select(r => r.Key).Order());
+        Assert.Equal("Sharing", (string?)share["post"]!["tags"]![0]);
+    }
+
     /// <summary>A snapshot posted as the live page posts one; returns its id and the exact image bytes sent.</summary>
     private async Task<(string Id, byte[] Image)> StoreSnapshotAsync(string note = "On the sofa")
     {

@@ -74,7 +74,7 @@ public sealed partial class Share
         ? string.Create(CultureInfo.InvariantCulture, $"{snapshot.Width}×{snapshot.Height}")
         : Duration(Clip?.ProducedDurationMs ?? Clip?.DurationMs ?? 0);
 
-    private string ImageAlt => $"Snapshot from {CameraName} at {UtcTime}";
+    private string ImageAlt => $"{Headline} at {UtcTime}";
 
     private string DownloadLabel => Snapshot is not null ? "Download the image" : "Download the clip as an mp4 file";
 
