@@ -3,7 +3,7 @@ namespace DogMonitor.Domain.Sharing;
 /// <summary>What a share token opens: the page answers 200, 410 or 404 from this.</summary>
 public enum ShareLinkState
 {
-    /// <summary>The link works and its clip exists.</summary>
+    /// <summary>The link works and its clip or snapshot exists.</summary>
     Open,
 
     /// <summary>The link existed but its time ran out.</summary>
@@ -12,6 +12,6 @@ public enum ShareLinkState
     /// <summary>The owner revoked the link.</summary>
     Revoked,
 
-    /// <summary>No such link (never made, mistyped, or its clip was deleted with it).</summary>
+    /// <summary>No such link (never made, mistyped, or its item was deleted with it).</summary>
     Unknown,
 }

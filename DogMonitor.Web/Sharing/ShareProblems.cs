@@ -6,7 +6,7 @@ namespace DogMonitor.Web.Sharing;
 /// <summary>The answers for a share link that opens nothing: 410 once it was real, 404 when it never was.</summary>
 internal static class ShareProblems
 {
-    public static ProblemHttpResult Closed(SharedClip shared) => shared.State switch
+    public static ProblemHttpResult Closed(SharedItem shared) => shared.State switch
     {
         ShareLinkState.Expired => TypedResults.Problem("This link has expired; ask whoever sent it for a new one.",
             statusCode: StatusCodes.Status410Gone, title: "Link expired."),

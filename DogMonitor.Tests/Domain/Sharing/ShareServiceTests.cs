@@ -3,6 +3,7 @@ using DogMonitor.Domain.Owners;
 using DogMonitor.Domain.Persistence;
 using DogMonitor.Domain.Sharing;
 using DogMonitor.Tests.Infrastructure;
+using DogMonitor.Tests.Web.Components;
 using DogMonitor.Tests.Web.Downloads;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,41 @@ public sealed class ShareServiceTests(EmbeddedEnvironment environment) : IClassF
         Assert.Equal(ShareLinkState.Revoked, (await shares.OpenAsync(token, CancellationToken.None)).State);
         _clock.Now = new DateTimeOffset(expiresAt.AddDays(1), TimeSpan.Zero);
         Assert.Equal(ShareLinkState.Revoked, (await shares.OpenAsync(token, CancellationToken.None)).State);
+    }
+
+    [Fact]
+    public async Task ASnapshotLinkOpensTheSnapshotAndIsRevokedByItsOwnKind()
+    {
+        var snapshot = await GallerySeed.SnapshotAsync(environment.App, "shared", "nap");
+        await using var scope = environment.App.Services.CreateAsyncScope();
+        var shares = Service(scope);
+        var (token, expiresAt) = (await shares.CreateAsync(SharedKind.Snapshot, snapshot.Id, 3, CancellationToken.None))!.Value;
+
+        var open = await shares.OpenAsync(token, CancellationToken.None);
+        Assert.Equal(ShareLinkState.Open, open.State);
+        Assert.Equal(snapshot.Id, open.Snapshot?.Id);
+        Assert.Null(open.Clip);
+        Assert.Equal(_clock.GetUtcNow().UtcDateTime.AddHours(3), expiresAt);
+
+        // Kinds do not mix: a snapshot's id names no clip, so nothing is shared or revoked by it as one.
+        Assert.Null(await shares.CreateAsync(SharedKind.Clip, snapshot.Id, null, CancellationToken.None));
+        Assert.False(await shares.RevokeAsync(SharedKind.Clip, snapshot.Id, CancellationToken.None));
+        Assert.Equal(ShareLinkState.Open, (await shares.OpenAsync(token, CancellationToken.None)).State);
+
+        Assert.True(await shares.RevokeAsync(SharedKind.Snapshot, snapshot.Id, CancellationToken.None));
+        var revoked = await shares.OpenAsync(token, CancellationToken.None);
+        Assert.Equal(ShareLinkState.Revoked, revoked.State);
+        Assert.Null(revoked.Snapshot);
+    }
+
+    [Fact]
+    public async Task AnUnknownSnapshotGetsNoLink()
+    {
+        await using var scope = environment.App.Services.CreateAsyncScope();
+        var shares = Service(scope);
+
+        Assert.Null(await shares.CreateAsync(SharedKind.Snapshot, Guid.CreateVersion7(), null, CancellationToken.None));
+        Assert.False(await shares.RevokeAsync(SharedKind.Snapshot, Guid.CreateVersion7(), CancellationToken.None));
     }
 
     [Theory]

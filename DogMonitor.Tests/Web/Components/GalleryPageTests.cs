@@ -151,18 +151,49 @@ public sealed class GalleryPageTests(EmbeddedEnvironment environment) : MudTestC
         gallery.Find("button[aria-label='Share a link to this clip']").Click();
         Dialogs.WaitForAssertion(() => Assert.Contains("Share this clip", Dialogs.Markup));
         Assert.Contains("1 day", Dialogs.Markup); // the default expiry
-        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Create link").Click();
+        var path = CreateLinkInShareDialog();
+        var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.GetAsync(path + "/video")).StatusCode);
 
+        RevokeInShareDialog("clip");
+        Assert.True((int)(await client.GetAsync(path + "/video")).StatusCode >= 400);
+    }
+
+    [Fact]
+    public async Task ShareDialogForASnapshotMakesALinkThatOpensAndRevokesIt()
+    {
+        await UseFreshAppAsync();
+        await GallerySeed.SnapshotAsync(App, "on the sofa", "nap");
+        var gallery = Render<Gallery>();
+        gallery.WaitForAssertion(() => Assert.Single(gallery.FindAll("[data-testid=snapshot-card]")));
+
+        gallery.Find("button[aria-label='Share a link to this snapshot']").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("Share this snapshot", Dialogs.Markup));
+        Assert.DoesNotContain("Share this clip", Dialogs.Markup);
+        var path = CreateLinkInShareDialog();
+        var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await client.GetAsync(path);
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("on the sofa", await page.Content.ReadAsStringAsync());
+
+        RevokeInShareDialog("snapshot");
+        Assert.Equal(System.Net.HttpStatusCode.Gone, (await client.GetAsync(path)).StatusCode);
+    }
+
+    /// <summary>Presses "Create link" in the open share dialog and returns the new link's path.</summary>
+    private string CreateLinkInShareDialog()
+    {
+        Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Create link").Click();
         var link = "";
         Dialogs.WaitForAssertion(() => link = Dialogs.Find("input[data-testid=share-link]").GetAttribute("value") ?? "");
         Assert.Matches(@"^http://localhost/s/[A-Za-z0-9_-]{22}$", link);
-        var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var path = new Uri(link).AbsolutePath;
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.GetAsync(path + "/video")).StatusCode);
+        return new Uri(link).AbsolutePath;
+    }
 
+    private void RevokeInShareDialog(string kind)
+    {
         Dialogs.FindAll("button").Single(b => b.TextContent.Contains("Revoke all links")).Click();
-        Dialogs.WaitForAssertion(() => Assert.Contains("Every link to this clip is revoked", Dialogs.Find("[data-testid=share-message]").TextContent));
-        Assert.True((int)(await client.GetAsync(path + "/video")).StatusCode >= 400);
+        Dialogs.WaitForAssertion(() => Assert.Contains($"Every link to this {kind} is revoked", Dialogs.Find("[data-testid=share-message]").TextContent));
     }
 
     [Fact]

@@ -177,9 +177,12 @@ public abstract partial class SharePageTests(AppEnvironment environment)
         await (await _stranger.GetAsync(path + "/download")).AssertProblemAsync(409);
     }
 
-    private async Task<(string Url, string Path)> ShareAsync(Guid clipId)
+    private Task<(string Url, string Path)> ShareAsync(Guid clipId) => ShareAtAsync($"/api/clips/{clipId}/share");
+
+    /// <summary>Posts to a share endpoint with no body (the defaults) and returns the link, whole and as a path.</summary>
+    private async Task<(string Url, string Path)> ShareAtAsync(string endpoint)
     {
-        var response = await _owner.PostAsync($"/api/clips/{clipId}/share", null);
+        var response = await _owner.PostAsync(endpoint, null);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var url = (string)(await response.ReadJsonAsync())["url"]!;
         return (url, new Uri(url).AbsolutePath);

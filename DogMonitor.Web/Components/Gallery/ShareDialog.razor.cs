@@ -6,7 +6,7 @@ using MudBlazor;
 
 namespace DogMonitor.Web.Components.Gallery;
 
-/// <summary>Makes a public link to a clip with a chosen lifetime, copies it, or revokes every link to the clip.</summary>
+/// <summary>Makes a public link to a clip or snapshot with a chosen lifetime, copies it, or revokes every link to the item.</summary>
 public sealed partial class ShareDialog
 {
     private static readonly (int Hours, string Text)[] Choices =
@@ -25,26 +25,31 @@ public sealed partial class ShareDialog
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private BrowserTime Time { get; set; } = null!;
 
-    /// <summary>The clip to share.</summary>
-    [Parameter, EditorRequired] public Guid ClipId { get; set; }
+    /// <summary>What kind of item is shared.</summary>
+    [Parameter] public SharedKind Kind { get; set; } = SharedKind.Clip;
+
+    /// <summary>The clip's or snapshot's id.</summary>
+    [Parameter, EditorRequired] public Guid ItemId { get; set; }
+
+    private string Noun => Kind == SharedKind.Clip ? "clip" : "snapshot";
 
     private Task CreateAsync() => RunAsync(async shares =>
     {
-        if (await shares.CreateAsync(ClipId, _hours, CancellationToken.None) is not { } created)
+        if (await shares.CreateAsync(Kind, ItemId, _hours, CancellationToken.None) is not { } created)
         {
-            Say(Severity.Error, "This clip no longer exists.");
+            Say(Severity.Error, $"This {Noun} no longer exists.");
             return;
         }
         _link = Navigation.ToAbsoluteUri($"/s/{created.Token}").ToString();
         _expiresAt = created.ExpiresAt;
-        Say(Severity.Success, "Link created. Copy it and send it to whoever should see the clip.");
+        Say(Severity.Success, $"Link created. Copy it and send it to whoever should see the {Noun}.");
     });
 
     private Task RevokeAsync() => RunAsync(async shares =>
     {
-        var revoked = await shares.RevokeAsync(ClipId, CancellationToken.None);
+        var revoked = await shares.RevokeAsync(Kind, ItemId, CancellationToken.None);
         _link = null;
-        Say(revoked ? Severity.Info : Severity.Error, revoked ? "Every link to this clip is revoked; they now show “link revoked”." : "This clip no longer exists.");
+        Say(revoked ? Severity.Info : Severity.Error, revoked ? $"Every link to this {Noun} is revoked; they now show “link revoked”." : $"This {Noun} no longer exists.");
     });
 
     private async Task CopyAsync()

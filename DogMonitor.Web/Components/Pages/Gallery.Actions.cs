@@ -1,5 +1,6 @@
 using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Problems;
+using DogMonitor.Domain.Sharing;
 using DogMonitor.Domain.Snapshots;
 using DogMonitor.Domain.Validation;
 using DogMonitor.Web.Components.Gallery;
@@ -8,51 +9,11 @@ using MudBlazor;
 
 namespace DogMonitor.Web.Components.Pages;
 
-/// <summary>The gallery's actions: view, share, delete (one or a selection) and the selection's zip.</summary>
+/// <summary>The gallery's actions: view, share and delete (one item or the selection).</summary>
 public sealed partial class Gallery
 {
-    /// <summary>As many items as one zip takes (the downloads API's limit).</summary>
-    private const int MaxSelection = 100;
-
-    private readonly HashSet<Guid> _selectedSnapshots = [];
-    private readonly HashSet<Guid> _selectedClips = [];
-
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
-
-    private int SelectionCount => _selectedSnapshots.Count + _selectedClips.Count;
-
-    private string SelectionText => SelectionCount == 1 ? "1 item selected" : $"{SelectionCount} items selected";
-
-    private string ZipUrl => "/api/downloads.zip?" + string.Join('&',
-        _selectedSnapshots.Select(id => $"snapshot_id={id}").Concat(_selectedClips.Select(id => $"clip_id={id}")));
-
-    private bool IsSelected(Guid id) => _selectedSnapshots.Contains(id) || _selectedClips.Contains(id);
-
-    private void Select(HashSet<Guid> kind, Guid id, bool selected)
-    {
-        if (!selected)
-        {
-            kind.Remove(id);
-            return;
-        }
-        if (SelectionCount >= MaxSelection)
-        {
-            Snackbar.Add($"A selection holds at most {MaxSelection} items, as many as one zip takes.", Severity.Warning);
-            return;
-        }
-        kind.Add(id);
-    }
-
-    private void SelectSnapshot(Guid id, bool selected) => Select(_selectedSnapshots, id, selected);
-
-    private void SelectClip(ClipCardModel card, bool selected) => Select(_selectedClips, card.Id, selected && card.CanSelect);
-
-    private void ClearSelection()
-    {
-        _selectedSnapshots.Clear();
-        _selectedClips.Clear();
-    }
 
     private Task OpenSnapshotAsync(SnapshotCardModel card) => GuardAsync(async () =>
     {
@@ -107,45 +68,13 @@ public sealed partial class Gallery
             Snackbar.Add("That item no longer exists; it may have been deleted.", Severity.Warning);
     }
 
-    private Task<(IReadOnlyList<string> Labels, string? Note)> SaveSnapshotAsync(SnapshotCardModel card, IReadOnlyList<string> labels, string note) =>
-        SaveAsync(async () =>
-        {
-            var stored = await WithAsync<SnapshotService, Snapshot?>(s => s.EditAsync(card.Id, new ItemEdit([.. labels], note), _disposed.Token));
-            if (stored is null) return null;
-            (card.Snapshot.Labels, card.Snapshot.Note) = (stored.Labels, stored.Note);
-            return (stored.Labels, stored.Note);
-        });
+    private Task ShareAsync(ClipCardModel card) => ShowShareDialogAsync(SharedKind.Clip, card.Id);
 
-    private Task<(IReadOnlyList<string> Labels, string? Note)> SaveClipAsync(ClipCardModel card, IReadOnlyList<string> labels, string note) =>
-        SaveAsync(async () =>
-        {
-            var stored = await WithAsync<ClipService, Clip?>(s => s.EditAsync(card.Id, new ItemEdit([.. labels], note), _disposed.Token));
-            if (stored is null) return null;
-            (card.Clip.Labels, card.Clip.Note) = (stored.Labels, stored.Note);
-            return (stored.Labels, stored.Note);
-        });
+    private Task ShareSnapshotAsync(SnapshotCardModel card) => ShowShareDialogAsync(SharedKind.Snapshot, card.Id);
 
-    /// <summary>Stores an edit from the viewer and shows it on the card; a refusal goes back to the viewer as a sentence.</summary>
-    private async Task<(IReadOnlyList<string> Labels, string? Note)> SaveAsync(Func<Task<(IReadOnlyList<string> Labels, string? Note)?>> save)
-    {
-        try
-        {
-            var stored = await save() ?? throw new EditRejectedException("This item no longer exists; it may have been deleted.");
-            StateHasChanged();
-            return stored;
-        }
-        catch (RequestValidationException ex)
-        {
-            throw new EditRejectedException(string.Join(" ", ex.Errors.Values.SelectMany(messages => messages)));
-        }
-        catch (Exception ex) when (UserFacingErrors.Describe(ex) is { } text)
-        {
-            throw new EditRejectedException(text);
-        }
-    }
-
-    private Task ShareAsync(ClipCardModel card) =>
-        Dialogs.ShowAsync<ShareDialog>("Share this clip", new DialogParameters<ShareDialog> { { d => d.ClipId, card.Id } },
+    private Task ShowShareDialogAsync(SharedKind kind, Guid id) =>
+        Dialogs.ShowAsync<ShareDialog>(kind == SharedKind.Clip ? "Share this clip" : "Share this snapshot",
+            new DialogParameters<ShareDialog> { { d => d.Kind, kind }, { d => d.ItemId, id } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
 
     private async Task DeleteSnapshotAsync(SnapshotCardModel card)

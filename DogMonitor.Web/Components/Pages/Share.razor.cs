@@ -2,19 +2,21 @@ using System.Globalization;
 using DogMonitor.Domain.Cameras;
 using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Sharing;
+using DogMonitor.Domain.Snapshots;
 using Microsoft.AspNetCore.Components;
 
 namespace DogMonitor.Web.Components.Pages;
 
 /// <summary>
 /// The public page a share link opens, rendered once on the server (no circuit: the viewer may be anyone, on any
-/// device, and chat apps fetch it for the card). 200 with the clip, 410 for an expired or revoked link, 404 otherwise.
+/// device, and chat apps fetch it for the card). 200 with the clip or snapshot, 410 for an expired or revoked link,
+/// 404 otherwise.
 /// </summary>
 public sealed partial class Share
 {
     private const int RefreshSeconds = 3;
 
-    private SharedClip _shared = SharedClip.Unknown;
+    private SharedItem _shared = SharedItem.Unknown;
 
     /// <summary>The token from the link.</summary>
     [Parameter]
@@ -28,12 +30,23 @@ public sealed partial class Share
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     private Clip? Clip => _shared.Clip;
+    private Snapshot? Snapshot => _shared.Snapshot;
+    private bool IsOpen => _shared.State == ShareLinkState.Open;
     private bool IsReady => Clip is { Status: ClipStatus.Ready, VideoKey: not null };
     private bool IsBeingCut => Clip is { Status: ClipStatus.Queued or ClipStatus.Processing };
-    private string CameraName => Cameras.Find(Clip?.CameraId)?.Name ?? Clip?.CameraId ?? "";
+
+    /// <summary>Whether there is an image for cards and a file to download: a ready clip, or any snapshot.</summary>
+    private bool HasMedia => IsReady || Snapshot is not null;
+
+    private string? CameraId => Clip?.CameraId ?? Snapshot?.CameraId;
+    private string CameraName => Cameras.Find(CameraId)?.Name ?? CameraId ?? "Uploaded";
+    private DateTime? ItemTime => Clip?.Timestamp ?? Snapshot?.Timestamp;
+    private IReadOnlyList<string> ItemLabels => Clip?.Labels ?? Snapshot?.Labels ?? [];
+    private string? ItemNote => Clip?.Note ?? Snapshot?.Note;
 
     private string Headline => _shared.State switch
     {
+        ShareLinkState.Open when Snapshot is not null => CameraId is null ? "Uploaded snapshot" : $"Snapshot from {CameraName}",
         ShareLinkState.Open => $"Clip from {CameraName}",
         ShareLinkState.Expired => "This link has expired",
         ShareLinkState.Revoked => "This link was revoked",
@@ -45,28 +58,25 @@ public sealed partial class Share
     private string ClosedExplanation => _shared.State switch
     {
         ShareLinkState.Expired => "Share links work for a limited time. Ask whoever sent it for a new one.",
-        ShareLinkState.Revoked => "Its owner has stopped sharing this clip.",
-        _ => "Check that the whole link was copied; it may also belong to a clip that has been deleted.",
+        ShareLinkState.Revoked => "Its owner has stopped sharing it.",
+        _ => "Check that the whole link was copied; it may also belong to a clip or snapshot that has been deleted.",
     };
 
     private string Description => string.Join(" · ", new[] { UtcTime, CameraName, Labels }.Where(part => part.Length > 0));
-    private string Labels => Clip is { Labels.Count: > 0 } clip ? string.Join(", ", clip.Labels) : "";
-    private string IsoTime => Clip is { } clip ? Iso(clip.Timestamp) : "";
-    private string UtcTime => Clip is { } clip ? Readable(clip.Timestamp) : "";
+    private string Labels => string.Join(", ", ItemLabels);
+    private string IsoTime => ItemTime is { } at ? Iso(at) : "";
+    private string UtcTime => ItemTime is { } at ? Readable(at) : "";
     private string IsoExpiry => _shared.ExpiresAt is { } at ? Iso(at) : "";
     private string UtcExpiry => _shared.ExpiresAt is { } at ? Readable(at) : "";
 
-    private string Duration
-    {
-        get
-        {
-            var ms = Clip?.ProducedDurationMs ?? Clip?.DurationMs ?? 0;
-            var time = TimeSpan.FromMilliseconds(ms);
-            return time.TotalMinutes >= 1
-                ? string.Create(CultureInfo.InvariantCulture, $"{(int)time.TotalMinutes} min {time.Seconds} s")
-                : string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:0.#} s");
-        }
-    }
+    /// <summary>What the meta line says after time and camera: a clip's length, a snapshot's size in pixels.</summary>
+    private string Extent => Snapshot is { } snapshot
+        ? string.Create(CultureInfo.InvariantCulture, $"{snapshot.Width}×{snapshot.Height}")
+        : Duration(Clip?.ProducedDurationMs ?? Clip?.DurationMs ?? 0);
+
+    private string ImageAlt => $"{Headline} at {UtcTime}";
+
+    private string DownloadLabel => Snapshot is not null ? "Download the image" : "Download the clip as an mp4 file";
 
     protected override async Task OnInitializedAsync()
     {
@@ -96,6 +106,14 @@ public sealed partial class Share
 
     /// <summary>Chat apps and crawlers resolve nothing relative: card URLs must be whole.</summary>
     private string Absolute(string suffix) => Navigation.ToAbsoluteUri(Relative(suffix)).ToString();
+
+    private static string Duration(long ms)
+    {
+        var time = TimeSpan.FromMilliseconds(ms);
+        return time.TotalMinutes >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{(int)time.TotalMinutes} min {time.Seconds} s")
+            : string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:0.#} s");
+    }
 
     private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 

@@ -149,7 +149,7 @@ namespace DogMonitor.Domain.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<Guid>("ClipId")
+                    b.Property<Guid?>("ClipId")
                         .HasColumnType("uuid")
                         .HasColumnName("clip_id");
 
@@ -171,6 +171,10 @@ namespace DogMonitor.Domain.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
 
+                    b.Property<Guid?>("SnapshotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("snapshot_id");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -183,11 +187,17 @@ namespace DogMonitor.Domain.Persistence.Migrations.Postgres
                     b.HasIndex("ClipId")
                         .HasDatabaseName("ix_share_links_clip_id");
 
+                    b.HasIndex("SnapshotId")
+                        .HasDatabaseName("ix_share_links_snapshot_id");
+
                     b.HasIndex("TokenHash")
                         .IsUnique()
                         .HasDatabaseName("ix_share_links_token_hash");
 
-                    b.ToTable("share_links", (string)null);
+                    b.ToTable("share_links", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_share_links_exactly_one_item", "(clip_id IS NULL) <> (snapshot_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("DogMonitor.Domain.Snapshots.Snapshot", b =>
@@ -275,8 +285,13 @@ namespace DogMonitor.Domain.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ClipId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_share_links_clips_clip_id");
+
+                    b.HasOne("DogMonitor.Domain.Snapshots.Snapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_share_links_snapshots_snapshot_id");
                 });
 #pragma warning restore 612, 618
         }

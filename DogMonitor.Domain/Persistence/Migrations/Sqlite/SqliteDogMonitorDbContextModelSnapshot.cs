@@ -143,7 +143,7 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<Guid>("ClipId")
+                    b.Property<Guid?>("ClipId")
                         .HasColumnType("TEXT")
                         .HasColumnName("clip_id");
 
@@ -165,6 +165,10 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("revoked_at");
 
+                    b.Property<Guid?>("SnapshotId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("snapshot_id");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -177,11 +181,17 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("ClipId")
                         .HasDatabaseName("ix_share_links_clip_id");
 
+                    b.HasIndex("SnapshotId")
+                        .HasDatabaseName("ix_share_links_snapshot_id");
+
                     b.HasIndex("TokenHash")
                         .IsUnique()
                         .HasDatabaseName("ix_share_links_token_hash");
 
-                    b.ToTable("share_links", (string)null);
+                    b.ToTable("share_links", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_share_links_exactly_one_item", "(clip_id IS NULL) <> (snapshot_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("DogMonitor.Domain.Snapshots.Snapshot", b =>
@@ -269,8 +279,13 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ClipId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_share_links_clips_clip_id");
+
+                    b.HasOne("DogMonitor.Domain.Snapshots.Snapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_share_links_snapshots_snapshot_id");
                 });
 #pragma warning restore 612, 618
         }
