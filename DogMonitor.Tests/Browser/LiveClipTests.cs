@@ -122,7 +122,10 @@ public sealed partial class LiveClipTests(RecordingApp recording)
 
     private static async Task SubmitCustomRangeAsync(ILocator form, DateTime localStart, int seconds)
     {
-        await form.GetByLabel("Start (your local time)").FillAsync(localStart.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
+        // Chromium writes a datetime-local value back without ":00" seconds, and Playwright refuses a fill that does
+        // not read back as written: so a whole minute is typed the way the browser shows it.
+        var format = localStart.Second == 0 ? "yyyy-MM-ddTHH:mm" : "yyyy-MM-ddTHH:mm:ss";
+        await form.GetByLabel("Start (your local time)").FillAsync(localStart.ToString(format, CultureInfo.InvariantCulture));
         await form.GetByLabel("Duration (seconds)").FillAsync(seconds.ToString(CultureInfo.InvariantCulture));
         await form.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Make this clip" }).ClickAsync();
     }
