@@ -96,6 +96,8 @@ public static class ClipClaims
         var before = now - options.QueuedRepublishAfter;
         var stale = await db.Clips.AsNoTracking()
             .Where(c => c.Status == ClipStatus.Queued && c.UpdatedAt < before)
+            // Oldest first, so a backlog of more than one batch is worked through in order.
+            .OrderBy(c => c.UpdatedAt)
             .Select(c => c.Id).Take(500).ToListAsync(cancellationToken);
         var touched = new List<Guid>();
         foreach (var id in stale)

@@ -1,8 +1,10 @@
 using DogMonitor.Domain.Hosting;
 using DogMonitor.Domain.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DogMonitor.Domain.Persistence;
@@ -18,8 +20,12 @@ public static class PersistenceServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
 
-        services.AddDbContext<SqliteDogMonitorDbContext>((sp, options) =>
-            options.UseSqlite(SqliteConnectionString(sp)));
+        services.AddDbContext<SqliteDogMonitorDbContext>((sp, options) => options
+            .UseSqlite(SqliteConnectionString(sp))
+            // SQLite rebuilds a table to change a column (the SnapshotShareLinks migration), which needs foreign keys
+            // off outside the transaction. EF warns about that on every new database; it is expected, so it is
+            // logged as information rather than alarming a new user on their first start.
+            .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information))));
         services.AddDbContext<PostgresDogMonitorDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
         services.AddScoped<DogMonitorDbContext>(sp =>
