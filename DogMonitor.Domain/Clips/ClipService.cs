@@ -87,20 +87,9 @@ public sealed partial class ClipService(
     public Task<PageCursor?> SeekAsync(ListQuery query, int skip, CancellationToken cancellationToken) =>
         db.Clips.SeekAsync(user.OwnerId, query, skip, cancellationToken);
 
-    /// <summary>
-    /// Changes the labels or note; null when the owner has no such clip. Only those two columns are written, so a
-    /// worker cutting the clip meanwhile loses nothing.
-    /// </summary>
-    public async Task<Clip?> EditAsync(Guid id, ItemEdit edit, CancellationToken cancellationToken)
-    {
-        var (labels, changesNote, note) = edit.Check();
-        var clip = await db.Clips.FirstOrDefaultAsync(c => c.Id == id && c.OwnerId == user.OwnerId, cancellationToken);
-        if (clip is null) return null;
-        if (labels is not null) clip.Labels = labels;
-        if (changesNote) clip.Note = note;
-        await db.SaveChangesAsync(cancellationToken);
-        return clip;
-    }
+    /// <summary>Changes the labels or note (a cut under way is not disturbed); null when the owner has no such clip.</summary>
+    public Task<Clip?> EditAsync(Guid id, ItemEdit edit, CancellationToken cancellationToken) =>
+        edit.ApplyAsync<Clip>(db, id, user.OwnerId, cancellationToken);
 
     /// <summary>
     /// Deletes the row (a running cut notices at its next heartbeat and stops), then the objects.

@@ -6,7 +6,11 @@ public interface IListedItem
     Guid Id { get; }
     string OwnerId { get; }
     string? CameraId { get; }
-    List<string> Labels { get; }
+    /// <summary>The labels; set when an owner changes them after the fact.</summary>
+    List<string> Labels { get; set; }
+
+    /// <summary>The owner's note; set when an owner changes it after the fact.</summary>
+    string? Note { get; set; }
 
     /// <summary>The time a listing orders by: when a snapshot was seen, when a clip starts.</summary>
     DateTime Timestamp { get; }

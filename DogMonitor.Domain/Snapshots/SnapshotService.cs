@@ -104,16 +104,8 @@ public sealed partial class SnapshotService(
         db.Snapshots.SeekAsync(user.OwnerId, query, skip, cancellationToken);
 
     /// <summary>Changes the labels or note; null when the owner has no such snapshot.</summary>
-    public async Task<Snapshot?> EditAsync(Guid id, ItemEdit edit, CancellationToken cancellationToken)
-    {
-        var (labels, changesNote, note) = edit.Check();
-        var snapshot = await db.Snapshots.FirstOrDefaultAsync(s => s.Id == id && s.OwnerId == user.OwnerId, cancellationToken);
-        if (snapshot is null) return null;
-        if (labels is not null) snapshot.Labels = labels;
-        if (changesNote) snapshot.Note = note;
-        await db.SaveChangesAsync(cancellationToken);
-        return snapshot;
-    }
+    public Task<Snapshot?> EditAsync(Guid id, ItemEdit edit, CancellationToken cancellationToken) =>
+        edit.ApplyAsync<Snapshot>(db, id, user.OwnerId, cancellationToken);
 
     /// <summary>Removes the objects, then the row; false when there is no such snapshot.</summary>
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)

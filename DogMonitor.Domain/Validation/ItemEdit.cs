@@ -1,4 +1,6 @@
+using DogMonitor.Domain.Paging;
 using DogMonitor.Domain.Problems;
+using Microsoft.EntityFrameworkCore;
 
 namespace DogMonitor.Domain.Validation;
 
@@ -18,5 +20,21 @@ public sealed record ItemEdit(IReadOnlyList<string?>? Labels, string? Note)
             errors.Add("labels", "Send labels, a note, or both: this request changes nothing.");
         if (!errors.IsEmpty) throw new RequestValidationException(errors);
         return (labels, Note is not null, note);
+    }
+
+    /// <summary>
+    /// Applies the change to the owner's item; null when there is none. Only the labels and note columns are
+    /// written, so a worker updating the item's other columns meanwhile loses nothing.
+    /// </summary>
+    public async Task<T?> ApplyAsync<T>(DbContext db, Guid id, string ownerId, CancellationToken cancellationToken)
+        where T : class, IListedItem
+    {
+        var (labels, changesNote, note) = Check();
+        var item = await db.Set<T>().FirstOrDefaultAsync(i => i.Id == id && i.OwnerId == ownerId, cancellationToken);
+        if (item is null) return null;
+        if (labels is not null) item.Labels = labels;
+        if (changesNote) item.Note = note;
+        await db.SaveChangesAsync(cancellationToken);
+        return item;
     }
 }

@@ -12,10 +12,8 @@ public sealed class GalleryBrowserTests(RecordingApp recording)
     [Fact]
     public async Task ASnapshotFromTheLivePageAppearsInTheGalleryAndCanBeDeleted()
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await using var browser = await BrowserSession.StartAsync();
+        var page = await browser.NewPageAsync();
         await page.GotoAsync(recording.BaseUrl + "/live");
         await WaitForAsync(page, "() => (document.querySelector('video')?.currentTime ?? 0) > 0.5", "the live video to play");
         await page.GetByLabel("Note (optional)").FillAsync("gallery check");
@@ -40,10 +38,8 @@ public sealed class GalleryBrowserTests(RecordingApp recording)
     [Fact]
     public async Task AClipCardGoesQueuedProcessingReadyWithoutAReloadAndPlays()
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var gallery = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await using var browser = await BrowserSession.StartAsync();
+        var gallery = await browser.NewPageAsync();
         await gallery.GotoAsync(recording.BaseUrl + "/gallery?tab=clips");
         // Every status any clip card shows, in order, from the moment it enters the page.
         await gallery.EvaluateAsync("""

@@ -20,10 +20,8 @@ public sealed class GalleryScaleTests(EmbeddedEnvironment environment) : IClassF
         var port = FreePort.Next();
         var app = await environment.StartAppAsync("scale", kestrelPort: port);
         await SeedAsync(app);
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await using var browser = await BrowserSession.StartAsync();
+        var page = await browser.NewPageAsync();
         var started = System.Diagnostics.Stopwatch.StartNew();
         await page.GotoAsync($"http://127.0.0.1:{port}/gallery");
         await GalleryBrowserTests.WaitForCircuitAsync(page);

@@ -16,10 +16,8 @@ public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<Publishe
     [Fact]
     public async Task LiveGalleryAndSharePageWorkInThePublishedApp()
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var live = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await using var browser = await BrowserSession.StartAsync();
+        var live = await browser.NewPageAsync();
         await live.GotoAsync(app.BaseUrl + "/");
         await live.WaitForURLAsync("**/live");
         await GalleryBrowserTests.WaitForAsync(live, "() => (document.querySelector('video')?.currentTime ?? 0) > 1", "the live video to play", 30_000);
@@ -29,7 +27,7 @@ public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<Publishe
         await Assertions.Expect(live.GetByTestId("last-snapshot")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
         await live.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Clip the 10 seconds before the frame on screen" }).ClickAsync();
 
-        var gallery = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var gallery = await browser.NewPageAsync();
         await gallery.GotoAsync(app.BaseUrl + "/gallery");
         await GalleryBrowserTests.WaitForCircuitAsync(gallery);
         await Assertions.Expect(gallery.GetByTestId("snapshot-card").Filter(new LocatorFilterOptions { HasText = "published snapshot" })).ToHaveCountAsync(1);
@@ -47,7 +45,7 @@ public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<Publishe
         var id = (string)clips!["items"]!.AsArray()[0]!["id"]!;
         var share = await (await app.Client.PostAsync($"/api/clips/{id}/share", null)).Content.ReadFromJsonAsync<JsonObject>();
         var link = (string)share!["url"]!;
-        await using var stranger = await browser.NewContextAsync();
+        await using var stranger = await browser.Browser.NewContextAsync();
         var page = await stranger.NewPageAsync();
         Assert.Equal(200, (await page.GotoAsync(link))!.Status);
         await GalleryBrowserTests.WaitForAsync(page,
