@@ -25,7 +25,8 @@ public sealed partial class SnapshotService(
     TimeProvider clock,
     ILogger<SnapshotService> logger,
     CameraCatalog? cameras = null,
-    IFrameSource? frames = null)
+    IFrameSource? frames = null,
+    ISnapshotEvents? events = null)
 {
     public const string FrameDataField = "frame_data";
 
@@ -88,6 +89,7 @@ public sealed partial class SnapshotService(
                 "The snapshot could not be saved in the database; nothing was kept. Try again once the database is back.", ex);
         }
         LogCreated(logger, snapshot.Id, snapshot.Width, snapshot.Height, snapshot.SizeBytes);
+        await AnnounceAsync(snapshot);
         return snapshot;
     }
 
@@ -120,6 +122,23 @@ public sealed partial class SnapshotService(
         LogDeleted(logger, id);
         return true;
     }
+
+    private async Task AnnounceAsync(Snapshot snapshot)
+    {
+        if (events is null) return;
+        try
+        {
+            await events.CreatedAsync(snapshot, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The snapshot is stored; open pages only miss the news and show it on their next load.
+            LogAnnounceFailed(logger, snapshot.Id, ex.Message);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Snapshot {SnapshotId} is stored but open pages could not be told: {Reason}")]
+    private static partial void LogAnnounceFailed(ILogger logger, Guid snapshotId, string reason);
 
     private async Task UploadAsync(Snapshot snapshot, byte[] image, byte[] thumbnail, CancellationToken cancellationToken)
     {

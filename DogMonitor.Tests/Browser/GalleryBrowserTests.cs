@@ -36,6 +36,27 @@ public sealed class GalleryBrowserTests(RecordingApp recording)
     }
 
     [Fact]
+    public async Task SnapshotsStoredElsewhereAppearInAnOpenGalleryWithoutAReload()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var gallery = await browser.NewPageAsync();
+        await gallery.GotoAsync(recording.BaseUrl + "/gallery");
+        await WaitForCircuitAsync(gallery);
+
+        // As from another device: three snapshots through the API, from the recording, one after another.
+        var last = await recording.WaitForBufferAsync(TimeSpan.FromSeconds(6));
+        for (var i = 1; i <= 3; i++)
+        {
+            var response = await recording.Client.PostAsJsonAsync("/api/snapshots", new { timestamp = last.AddSeconds(-i).ToString("O"), note = $"from afar {i}" });
+            Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        }
+
+        foreach (var i in new[] { 1, 2, 3 })
+            await Assertions.Expect(gallery.GetByTestId("snapshot-card").Filter(new LocatorFilterOptions { HasText = $"from afar {i}" }))
+                .ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 10_000 });
+    }
+
+    [Fact]
     public async Task AClipCardGoesQueuedProcessingReadyWithoutAReloadAndPlays()
     {
         await using var browser = await BrowserSession.StartAsync();

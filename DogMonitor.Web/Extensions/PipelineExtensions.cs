@@ -1,5 +1,7 @@
 using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Snapshots;
 using DogMonitor.Web.Clips;
+using DogMonitor.Web.Snapshots;
 using MassTransit;
 using DogMonitor.Domain.Recording;
 using DogMonitor.Worker;
@@ -18,6 +20,8 @@ public static class PipelineExtensions
     {
         builder.Services.AddClips();
         builder.Services.AddSingleton<ClipStatusFeed>();
+        builder.Services.AddSingleton<SnapshotFeed>();
+        builder.Services.AddScoped<ISnapshotEvents, PublishedSnapshotEvents>();
         if (builder.Configuration.GetValue("Worker:InProcess", true))
         {
             builder.Services.AddWorkerPipeline(builder.Configuration, AddStatusFeed);
@@ -32,11 +36,11 @@ public static class PipelineExtensions
         return builder;
     }
 
-    // Every web process must see every status event: its own temporary queue, not one shared with other web processes.
-    private static void AddStatusFeed(IBusRegistrationConfigurator bus) =>
-        bus.AddConsumer<ClipStatusChangedConsumer>().Endpoint(endpoint =>
-        {
-            endpoint.Temporary = true;
-            endpoint.InstanceId = Guid.NewGuid().ToString("N")[..12];
-        });
+    // Every web process must see every event for its pages: its own temporary queues, not ones shared with other web processes.
+    private static void AddStatusFeed(IBusRegistrationConfigurator bus)
+    {
+        var instance = Guid.NewGuid().ToString("N")[..12];
+        bus.AddConsumer<ClipStatusChangedConsumer>().Endpoint(endpoint => (endpoint.Temporary, endpoint.InstanceId) = (true, instance));
+        bus.AddConsumer<SnapshotCreatedConsumer>().Endpoint(endpoint => (endpoint.Temporary, endpoint.InstanceId) = (true, instance));
+    }
 }

@@ -116,6 +116,22 @@ public sealed class GalleryPageTests(EmbeddedEnvironment environment) : MudTestC
     }
 
     [Fact]
+    public async Task ASnapshotStoredElsewhereAppearsWithoutAReload()
+    {
+        await UseFreshAppAsync();
+        await GallerySeed.SnapshotAsync(App, "first");
+        var gallery = Render<Gallery>();
+        gallery.WaitForAssertion(() => Assert.Single(gallery.FindAll("[data-testid=snapshot-card]")));
+
+        // Stored through the app's service, as the API and the live page do: the news travels over the bus.
+        await GallerySeed.SnapshotAsync(App, "just taken");
+
+        gallery.WaitForAssertion(() => Assert.Equal(2, gallery.FindAll("[data-testid=snapshot-card]").Count), TimeSpan.FromSeconds(10));
+        Assert.Contains("just taken", gallery.FindAll("[data-testid=snapshot-card]")[0].TextContent);
+        Assert.Contains("Snapshots (2)", gallery.Markup);
+    }
+
+    [Fact]
     public async Task DeleteAsksFirstAndCancelKeepsTheSnapshot()
     {
         await UseFreshAppAsync();

@@ -40,7 +40,14 @@ public sealed partial class GalleryGrid<TItem> : IAsyncDisposable
     private string RowStyle => $"grid-template-columns: repeat({_columns}, minmax(0, 1fr)); height: {RowHeight}px; gap: {Gap}px";
 
     /// <summary>Reads the items again (after a filter change, a delete or a new item).</summary>
-    public Task RefreshAsync() => _virtualize?.RefreshDataAsync() ?? Task.CompletedTask;
+    public async Task RefreshAsync()
+    {
+        if (_virtualize is null) return;
+        await _virtualize.RefreshDataAsync();
+        // Virtualize re-renders its own items after a refresh, but a row whose card count grew kept its old cards
+        // (3 snapshots counted, 2 shown) until this component rendered the rows again.
+        StateHasChanged();
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -71,7 +78,13 @@ public sealed partial class GalleryGrid<TItem> : IAsyncDisposable
             var rows = items.Chunk(columns).Select((chunk, i) => new GalleryRow<TItem>(request.StartIndex + i, chunk)).ToList();
             return new ItemsProviderResult<GalleryRow<TItem>>(rows, totalRows);
         }
-        catch (Exception ex) when (!request.CancellationToken.IsCancellationRequested)
+        catch (Exception) when (request.CancellationToken.IsCancellationRequested)
+        {
+            // A newer request replaced this one (a refresh, a scroll). Virtualize drops the answers of cancelled
+            // requests, but only recognises a cancellation carrying its own token; a database driver's may not.
+            return new ItemsProviderResult<GalleryRow<TItem>>([], totalRows);
+        }
+        catch (Exception ex)
         {
             // Virtualize would rethrow this while rendering and end the circuit: the page shows it instead.
             await OnError.InvokeAsync(ex);

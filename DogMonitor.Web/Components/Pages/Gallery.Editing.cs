@@ -14,7 +14,9 @@ public sealed partial class Gallery
         {
             var stored = await WithAsync<SnapshotService, Snapshot?>(s => s.EditAsync(card.Id, new ItemEdit([.. labels], note), _disposed.Token));
             if (stored is null) return null;
-            (card.Snapshot.Labels, card.Snapshot.Note) = (stored.Labels, stored.Note);
+            // The card the viewer opened from, and the one the grid shows now (a new item may have reloaded the page).
+            foreach (var shown in new[] { card, _snapshots.FindLoaded(c => c.Id == card.Id) }.OfType<SnapshotCardModel>())
+                (shown.Snapshot.Labels, shown.Snapshot.Note) = (stored.Labels, stored.Note);
             return (stored.Labels, stored.Note);
         });
 
@@ -23,7 +25,8 @@ public sealed partial class Gallery
         {
             var stored = await WithAsync<ClipService, Clip?>(s => s.EditAsync(card.Id, new ItemEdit([.. labels], note), _disposed.Token));
             if (stored is null) return null;
-            (card.Clip.Labels, card.Clip.Note) = (stored.Labels, stored.Note);
+            foreach (var shown in new[] { card, _clips.FindLoaded(c => c.Id == card.Id) }.OfType<ClipCardModel>())
+                (shown.Clip.Labels, shown.Clip.Note) = (stored.Labels, stored.Note);
             return (stored.Labels, stored.Note);
         });
 

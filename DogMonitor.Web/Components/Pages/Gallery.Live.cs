@@ -5,7 +5,7 @@ using DogMonitor.Web.Components.Gallery;
 
 namespace DogMonitor.Web.Components.Pages;
 
-/// <summary>The gallery's live part: clip status events change the cards in place; a new clip is counted and shown.</summary>
+/// <summary>The gallery's live part: clip status events change the cards in place; a new clip or snapshot is counted and shown.</summary>
 public sealed partial class Gallery
 {
     private const int RememberedEvents = 512;
@@ -67,6 +67,28 @@ public sealed partial class Gallery
         card.Apply(fresh);
     }
 
-    [LoggerMessage(LogLevel.Warning, "The gallery could not show the news of clip {ClipId}")]
-    private static partial void LogEventFailed(ILogger logger, Exception exception, Guid clipId);
+    /// <summary>A snapshot stored anywhere (the live page, the API, another device) is counted and shown at once.</summary>
+    private Task OnSnapshotCreatedAsync(SnapshotCreated created)
+    {
+        if (created.OwnerId != User.OwnerId) return Task.CompletedTask;
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                await _snapshots.ResetAsync(_filter, _disposed.Token);
+                StateHasChanged();
+                if (_tab == SnapshotsTab && _snapshotGrid is not null) await _snapshotGrid.RefreshAsync();
+            }
+            catch (Exception ex) when (!_disposed.IsCancellationRequested)
+            {
+                LogEventFailed(Logger, ex, created.SnapshotId);
+                _error = UserFacingErrors.Describe(ex) ?? _error;
+                StateHasChanged();
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(LogLevel.Warning, "The gallery could not show the news of item {ItemId}")]
+    private static partial void LogEventFailed(ILogger logger, Exception exception, Guid itemId);
 }

@@ -4,6 +4,7 @@ using DogMonitor.Web.Clips;
 using DogMonitor.Web.Components.Gallery;
 using DogMonitor.Web.Components.Shared;
 using DogMonitor.Web.Media;
+using DogMonitor.Web.Snapshots;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -11,7 +12,8 @@ namespace DogMonitor.Web.Components.Pages;
 
 /// <summary>
 /// Snapshots and clips in two tabs, each a virtualized grid over the keyset listing. Clip cards follow the
-/// workers' status events through <see cref="ClipStatusFeed"/>: nothing polls.
+/// workers' status events through <see cref="ClipStatusFeed"/>, new snapshots arrive through <see cref="SnapshotFeed"/>:
+/// nothing polls.
 /// </summary>
 public sealed partial class Gallery : IDisposable
 {
@@ -27,11 +29,13 @@ public sealed partial class Gallery : IDisposable
     private string? _error;
     private bool _interactive;
     private IDisposable? _subscription;
+    private IDisposable? _snapshotSubscription;
 
     [Inject] private IServiceScopeFactory Scopes { get; set; } = null!;
     [Inject] private MediaLinks Links { get; set; } = null!;
     [Inject] private CameraCatalog Cameras { get; set; } = null!;
     [Inject] private ClipStatusFeed Feed { get; set; } = null!;
+    [Inject] private SnapshotFeed SnapshotFeed { get; set; } = null!;
     [Inject] private ICurrentUser User { get; set; } = null!;
     [Inject] private BrowserTime Time { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
@@ -49,6 +53,7 @@ public sealed partial class Gallery : IDisposable
         _snapshots = new GallerySource<SnapshotCardModel>(FetchSnapshotsAsync, SeekSnapshotsAsync, CountSnapshotsAsync, Clock);
         _clips = new GallerySource<ClipCardModel>(FetchClipsAsync, SeekClipsAsync, CountClipsAsync, Clock);
         _subscription = Feed.Subscribe(OnClipStatusAsync);
+        _snapshotSubscription = SnapshotFeed.Subscribe(OnSnapshotCreatedAsync);
         await LoadAsync();
     }
 
@@ -128,6 +133,7 @@ public sealed partial class Gallery : IDisposable
     public void Dispose()
     {
         _subscription?.Dispose();
+        _snapshotSubscription?.Dispose();
         _disposed.Cancel();
     }
 }
