@@ -27,7 +27,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request is invalid.",
-            Detail = string.Join(" ", invalid.Errors.SelectMany(e => e.Value)),
+            Detail = invalid.Summary,
         },
         MediaRejectedException rejected => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [rejected.Field] = [rejected.Message] })
         {

@@ -62,7 +62,7 @@ public sealed partial class CustomClipForm
         }
         catch (RequestValidationException ex)
         {
-            _errors = [.. ex.Errors.Values.SelectMany(messages => messages)];
+            _errors = [.. ex.Messages];
         }
     });
 }

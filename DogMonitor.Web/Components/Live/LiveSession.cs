@@ -70,7 +70,7 @@ public sealed class LiveSession(ISnackbar snackbar, TimeProvider clock, Cancella
         }
         catch (RequestValidationException ex)
         {
-            snackbar.Add(string.Join(" ", ex.Errors.Values.SelectMany(messages => messages)), Severity.Error);
+            snackbar.Add(ex.Summary, Severity.Error);
         }
         catch (Exception ex) when (ex is MediaRejectedException or DependencyUnavailableException or RangeNotCoveredException)
         {

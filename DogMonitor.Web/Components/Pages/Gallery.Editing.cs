@@ -41,7 +41,7 @@ public sealed partial class Gallery
         }
         catch (RequestValidationException ex)
         {
-            throw new EditRejectedException(string.Join(" ", ex.Errors.Values.SelectMany(messages => messages)));
+            throw new EditRejectedException(ex.Summary);
         }
         catch (Exception ex) when (UserFacingErrors.Describe(ex) is { } text)
         {
