@@ -45,7 +45,7 @@ public sealed partial class Gallery
                 fresh.Status == ClipStatus.Failed ? Severity.Error : Severity.Info);
             return;
         }
-        await AddMediaAsync(card, fresh, _disposed.Token);
+        await card.AddMediaAsync(fresh, Links, _disposed.Token);
         await Dialogs.ShowAsync<ViewerDialog>(card.Describe(Time), new DialogParameters<ViewerDialog>
         {
             { d => d.Title, card.Describe(Time) },

@@ -51,17 +51,10 @@ public sealed partial class Gallery
     private async Task<ClipCardModel> ToCardAsync(Clip clip, CancellationToken cancellationToken)
     {
         var card = new ClipCardModel(clip, CameraName(clip.CameraId));
-        await AddMediaAsync(card, clip, cancellationToken);
+        await card.AddMediaAsync(clip, Links, cancellationToken);
         // An event may have come while this page was read: it is newer than the row, or ignored.
         if (_latest.TryGetValue(clip.Id, out var change)) card.Apply(change);
         return card;
-    }
-
-    private async Task AddMediaAsync(ClipCardModel card, Clip clip, CancellationToken cancellationToken)
-    {
-        if (clip.Status != ClipStatus.Ready) return;
-        if (clip.PreviewKey is { } preview) card.PreviewUrl = await Links.UrlOfAsync(preview, cancellationToken);
-        if (clip.VideoKey is { } video) card.VideoUrl = await Links.UrlOfAsync(video, cancellationToken);
     }
 
     private string CameraName(string? cameraId) => Cameras.Find(cameraId)?.Name ?? cameraId ?? "Uploaded";

@@ -17,16 +17,28 @@ public sealed partial class Gallery
     {
         if (change.OwnerId != User.OwnerId) return Task.CompletedTask;
         Remember(change);
-        // Not awaited: the feed serves every open page, and this one's database reads must not hold the others up.
+        return Dispatch(change.ClipId, () => ApplyAsync(change));
+    }
+
+    /// <summary>A snapshot stored anywhere (the live page, the API, another device) is counted and shown at once.</summary>
+    private Task OnSnapshotCreatedAsync(SnapshotCreated created) =>
+        created.OwnerId != User.OwnerId ? Task.CompletedTask : Dispatch(created.SnapshotId, () => ShowNewItemAsync(_snapshots, SnapshotsTab, _snapshotGrid));
+
+    /// <summary>
+    /// Runs the news on the circuit's dispatcher, not awaited: the feed serves every open page, and this one's
+    /// database reads must not hold the others up. A failure becomes the page's message.
+    /// </summary>
+    private Task Dispatch(Guid itemId, Func<Task> work)
+    {
         _ = InvokeAsync(async () =>
         {
             try
             {
-                await ApplyAsync(change);
+                await work();
             }
             catch (Exception ex) when (!_disposed.IsCancellationRequested)
             {
-                LogEventFailed(Logger, ex, change.ClipId);
+                LogEventFailed(Logger, ex, itemId);
                 _error = UserFacingErrors.Describe(ex) ?? _error;
             }
             StateHasChanged();
@@ -48,10 +60,7 @@ public sealed partial class Gallery
         if (card is null)
         {
             // A clip made elsewhere (the live page, the API) belongs at the top of the listing.
-            if (change.Status != ClipStatus.Queued) return;
-            await _clips.ResetAsync(_filter, _disposed.Token);
-            StateHasChanged();
-            if (_tab == ClipsTab && _clipGrid is not null) await _clipGrid.RefreshAsync();
+            if (change.Status == ClipStatus.Queued) await ShowNewItemAsync(_clips, ClipsTab, _clipGrid);
             return;
         }
         if (change.Status != ClipStatus.Ready)
@@ -60,33 +69,18 @@ public sealed partial class Gallery
             return;
         }
         // Ready: the links first, so the card never says ready without a video to open.
-        await using var scope = Scopes.CreateAsyncScope();
-        if (await scope.ServiceProvider.GetRequiredService<ClipService>().FindAsync(card.Id, _disposed.Token) is not { } fresh) return;
-        await AddMediaAsync(card, fresh, _disposed.Token);
+        if (await WithAsync<ClipService, Clip?>(s => s.FindAsync(card.Id, _disposed.Token)) is not { } fresh) return;
+        await card.AddMediaAsync(fresh, Links, _disposed.Token);
         card.Apply(change);
         card.Apply(fresh);
     }
 
-    /// <summary>A snapshot stored anywhere (the live page, the API, another device) is counted and shown at once.</summary>
-    private Task OnSnapshotCreatedAsync(SnapshotCreated created)
+    /// <summary>A new item is counted, and the open tab's grid reads its first rows again.</summary>
+    private async Task ShowNewItemAsync<T>(GallerySource<T> source, int tab, GalleryGrid<T>? grid)
     {
-        if (created.OwnerId != User.OwnerId) return Task.CompletedTask;
-        _ = InvokeAsync(async () =>
-        {
-            try
-            {
-                await _snapshots.ResetAsync(_filter, _disposed.Token);
-                StateHasChanged();
-                if (_tab == SnapshotsTab && _snapshotGrid is not null) await _snapshotGrid.RefreshAsync();
-            }
-            catch (Exception ex) when (!_disposed.IsCancellationRequested)
-            {
-                LogEventFailed(Logger, ex, created.SnapshotId);
-                _error = UserFacingErrors.Describe(ex) ?? _error;
-                StateHasChanged();
-            }
-        });
-        return Task.CompletedTask;
+        await source.ResetAsync(_filter, _disposed.Token);
+        StateHasChanged();
+        if (_tab == tab && grid is not null) await grid.RefreshAsync();
     }
 
     [LoggerMessage(LogLevel.Warning, "The gallery could not show the news of item {ItemId}")]

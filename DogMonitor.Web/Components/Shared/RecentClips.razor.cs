@@ -36,11 +36,7 @@ public sealed partial class RecentClips : IDisposable
     private Task OnStatusChangedAsync(ClipStatusChanged change) => InvokeAsync(async () =>
     {
         var entry = _clips.Find(c => c.Id == change.ClipId);
-        // Events can overtake one another; a finished clip stays finished.
-        if (entry is null || entry.IsFinished) return;
-        entry.Status = change.Status;
-        entry.Progress = change.Progress;
-        entry.Error = change.Error;
+        if (entry is null || !entry.Apply(change)) return;
         if (entry.Status == ClipStatus.Ready) await RefreshAsync(entry);
         StateHasChanged();
     });
@@ -53,17 +49,8 @@ public sealed partial class RecentClips : IDisposable
             await using var scope = Scopes.CreateAsyncScope();
             var clip = await scope.ServiceProvider.GetRequiredService<ClipService>().FindAsync(entry.Id, _disposed.Token);
             if (clip is null) return;
-            if (!entry.IsFinished || clip.Status is ClipStatus.Ready or ClipStatus.Failed)
-            {
-                entry.Status = clip.Status;
-                entry.Progress = Math.Max(entry.Progress, clip.Progress);
-                entry.Error = clip.Error;
-            }
-            if (clip.Status == ClipStatus.Ready)
-            {
-                if (clip.VideoKey is { } video) entry.VideoUrl = await Links.UrlOfAsync(video, _disposed.Token);
-                if (clip.PreviewKey is { } preview) entry.PreviewUrl = await Links.UrlOfAsync(preview, _disposed.Token);
-            }
+            entry.Apply(clip);
+            await entry.AddMediaAsync(clip, Links, _disposed.Token);
             await InvokeAsync(StateHasChanged);
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
