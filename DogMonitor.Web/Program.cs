@@ -1,3 +1,4 @@
+using DogMonitor.Web.Accounts;
 using DogMonitor.Web.Cameras;
 using DogMonitor.Web.Clips;
 using DogMonitor.Web.Components;
@@ -5,12 +6,14 @@ using DogMonitor.Web.Downloads;
 using DogMonitor.Web.Extensions;
 using DogMonitor.Web.Health;
 using DogMonitor.Web.Media;
+using DogMonitor.Web.Security;
 using DogMonitor.Web.Sharing;
 using DogMonitor.Web.Snapshots;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDogMonitorCore();
+builder.AddSignIn();
 builder.AddBackgroundPipeline();
 builder.AddHttpApi();
 builder.AddUserInterface();
@@ -18,12 +21,18 @@ builder.AddUserInterface();
 var app = builder.Build();
 
 app.UseHttpApiErrors();
+app.UseSecurityHeaders();
+app.UseSignIn();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApiDocuments();
 app.MapHealth();
 app.MapMediaFiles();
+app.MapAuthApi();
+app.MapApiKeysApi();
+app.MapUsersApi();
+app.MapSignOut();
 app.MapSnapshotsApi();
 app.MapClipsApi();
 app.MapSharingApi();

@@ -21,7 +21,7 @@ public sealed partial class ClipService(
     DogMonitorDbContext db,
     IMediaStore store,
     IPublishEndpoint publisher,
-    CameraCatalog cameras,
+    VisibleCameras cameras,
     ICurrentUser user,
     IOptions<ClipOptions> options,
     TimeProvider clock,
@@ -36,7 +36,7 @@ public sealed partial class ClipService(
         var labels = ItemRules.NormalizeLabels(request.Labels, errors);
         var note = ItemRules.NormalizeNote(request.Note, errors);
         var mode = ClipRules.ParseMode(request.Mode, errors);
-        var cameraId = ItemRules.NormalizeCameraId(request.CameraId, errors) ?? cameras.Default.Id;
+        var cameraId = ItemRules.NormalizeCameraId(request.CameraId, errors) ?? cameras.Default?.Id;
         if (cameras.Find(cameraId) is null)
             errors.Add("camera_id", cameras.UnknownCamera(cameraId));
         if (!errors.IsEmpty) throw new RequestValidationException(errors);
@@ -45,7 +45,7 @@ public sealed partial class ClipService(
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
             OwnerId = user.OwnerId,
-            CameraId = cameraId,
+            CameraId = cameraId!,
             Timestamp = start!.Value,
             DurationMs = duration!.Value,
             Mode = mode,

@@ -1,5 +1,6 @@
 using DogMonitor.Domain.Hosting;
 using DogMonitor.Domain.Storage;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,9 +33,13 @@ public static class PersistenceServiceCollectionExtensions
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresDogMonitorDbContext>()
                 : sp.GetRequiredService<SqliteDogMonitorDbContext>());
+        // The model, and so the migrations, include Identity's passkey tables (schema version 3) in every host.
+        services.Configure<IdentityOptions>(UseAccountSchema);
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }
+
+    internal static void UseAccountSchema(IdentityOptions options) => options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
 
     private static string SqliteConnectionString(IServiceProvider sp)
     {

@@ -10,6 +10,8 @@ internal static class SnakeCaseNames
     {
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
+            // A passkey's data is a JSON document inside its row: its names are JSON keys, not columns.
+            if (entity.IsMappedToJson()) continue;
             entity.SetTableName(ToSnake(entity.GetTableName()!));
             foreach (var property in entity.GetProperties())
                 property.SetColumnName(ToSnake(property.GetColumnName()));

@@ -24,7 +24,7 @@ public sealed partial class SnapshotService(
     IOptions<SnapshotOptions> options,
     TimeProvider clock,
     ILogger<SnapshotService> logger,
-    CameraCatalog? cameras = null,
+    VisibleCameras? cameras = null,
     IFrameSource? frames = null,
     ISnapshotEvents? events = null)
 {
@@ -42,7 +42,7 @@ public sealed partial class SnapshotService(
         if (fromBuffer)
         {
             // No image sent: take the full-resolution frame from the camera's recording buffer.
-            cameraId ??= cameras?.Default.Id;
+            cameraId ??= cameras?.Default?.Id;
             if (frames is null || cameras is null)
                 errors.Add(FrameDataField, "frame_data is required here: this process has no recording buffer to take the frame from.");
             else if (cameras.Find(cameraId) is null)

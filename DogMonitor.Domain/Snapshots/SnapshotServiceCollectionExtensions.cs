@@ -10,7 +10,6 @@ public static class SnapshotServiceCollectionExtensions
     {
         services.AddOptions<SnapshotOptions>().BindConfiguration(SnapshotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OwnerOptions>().BindConfiguration(OwnerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddScoped<ICurrentUser, LocalUser>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<SnapshotService>();
         return services;

@@ -19,7 +19,7 @@ public static partial class CamerasApi
         return app;
     }
 
-    internal static async Task<Ok<List<CameraResponse>>> ListCameras(CameraCatalog cameras, ICameraStateReader states, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<CameraResponse>>> ListCameras(VisibleCameras cameras, ICameraStateReader states, CancellationToken cancellationToken)
     {
         var list = new List<CameraResponse>(cameras.Cameras.Count);
         foreach (var camera in cameras.Cameras)
@@ -32,7 +32,7 @@ public static partial class CamerasApi
         return TypedResults.Ok(list);
     }
 
-    internal static Results<PhysicalFileHttpResult, ProblemHttpResult> LivePlaylist(string id, CameraCatalog cameras, BufferLayout layout, HttpContext context)
+    internal static Results<PhysicalFileHttpResult, ProblemHttpResult> LivePlaylist(string id, VisibleCameras cameras, BufferLayout layout, HttpContext context)
     {
         if (cameras.Find(id) is null) return NoCamera(id);
         var path = layout.LivePlaylist(id);
@@ -42,13 +42,13 @@ public static partial class CamerasApi
         return TypedResults.PhysicalFile(path, "application/vnd.apple.mpegurl");
     }
 
-    internal static Results<PhysicalFileHttpResult, ProblemHttpResult> LiveSegment(string id, string segment, CameraCatalog cameras, BufferLayout layout, HttpContext context)
+    internal static Results<PhysicalFileHttpResult, ProblemHttpResult> LiveSegment(string id, string segment, VisibleCameras cameras, BufferLayout layout, HttpContext context)
     {
         if (cameras.Find(id) is null) return NoCamera(id);
         var path = layout.Segment(id, segment);
         if (!SegmentName().IsMatch(segment) || !File.Exists(path))
             return TypedResults.Problem($"Camera '{id}' has no segment '{segment}' (segments leave the buffer as it rolls).", statusCode: StatusCodes.Status404NotFound, title: "Segment not found.");
-        context.Response.Headers.CacheControl = "public, max-age=3600, immutable"; // a segment never changes
+        context.Response.Headers.CacheControl = "private, max-age=3600, immutable"; // a segment never changes; private: it needs a user
         return TypedResults.PhysicalFile(path, "video/mp2t", enableRangeProcessing: true);
     }
 

@@ -13,7 +13,8 @@ internal static class SharedItemsApi
 
     public static IEndpointRouteBuilder MapSharedItems(this IEndpointRouteBuilder app)
     {
-        var shared = app.MapGroup("/s/{token}").WithTags("Sharing");
+        // Public: the link is the credential.
+        var shared = app.MapGroup("/s/{token}").WithTags("Sharing").AllowAnonymous();
         // The page itself, /s/{token}, is the Share component; these are what it (and link previews) load.
         shared.MapGet("/video", OpenVideo).WithSummary("The shared clip's video (redirects to a short-lived media URL); 404 for a snapshot link");
         shared.MapGet("/preview", OpenPreview)

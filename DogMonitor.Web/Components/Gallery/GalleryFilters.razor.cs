@@ -12,7 +12,7 @@ public sealed partial class GalleryFilters
     private DateRange? _dates;
     private bool _open;
 
-    [Inject] private CameraCatalog Cameras { get; set; } = null!;
+    [Inject] private VisibleCameras Cameras { get; set; } = null!;
 
     /// <summary>The filter in force.</summary>
     [Parameter] public GalleryFilter Value { get; set; } = new();

@@ -24,7 +24,7 @@ public sealed partial class Live : IAsyncDisposable
     private SnapshotPanel? _snapshots;
     private RecentClips? _recentClips;
 
-    [Inject] private CameraCatalog Cameras { get; set; } = null!;
+    [Inject] private VisibleCameras Cameras { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
@@ -49,7 +49,7 @@ public sealed partial class Live : IAsyncDisposable
             Navigation.NavigateTo("live", replace: true);
             return;
         }
-        _session.CameraId = Cameras.Default.Id;
+        _session.CameraId = Cameras.Default?.Id ?? "";
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

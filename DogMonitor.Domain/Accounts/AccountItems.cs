@@ -1,0 +1,51 @@
+using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Persistence;
+using DogMonitor.Domain.Problems;
+using DogMonitor.Domain.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace DogMonitor.Domain.Accounts;
+
+/// <summary>Everything an account owns, moved or removed as one: snapshots, clips, share links and keys.</summary>
+public sealed partial class AccountItems(DogMonitorDbContext db, IMediaStore store, ILogger<AccountItems> logger)
+{
+    /// <summary>Gives every item of <paramref name="fromOwner"/> to <paramref name="toOwner"/>; returns how many moved.</summary>
+    public async Task<int> MoveAsync(string fromOwner, string toOwner, CancellationToken cancellationToken)
+    {
+        var moved = await db.Snapshots.Where(s => s.OwnerId == fromOwner).ExecuteUpdateAsync(s => s.SetProperty(i => i.OwnerId, toOwner), cancellationToken);
+        moved += await db.Clips.Where(c => c.OwnerId == fromOwner).ExecuteUpdateAsync(s => s.SetProperty(i => i.OwnerId, toOwner), cancellationToken);
+        await db.ShareLinks.Where(l => l.OwnerId == fromOwner).ExecuteUpdateAsync(s => s.SetProperty(l => l.OwnerId, toOwner), cancellationToken);
+        return moved;
+    }
+
+    /// <summary>
+    /// Removes the rows first (a running cut finds its row gone and stops), then the objects; an object the store
+    /// cannot remove now is logged and left for the store's own clean-up.
+    /// </summary>
+    public async Task DeleteAllAsync(string owner, CancellationToken cancellationToken)
+    {
+        var keys = await db.Snapshots.Where(s => s.OwnerId == owner).Select(s => new[] { s.ImageKey, s.ThumbnailKey }).ToListAsync(cancellationToken);
+        var clipIds = await db.Clips.Where(c => c.OwnerId == owner).Select(c => c.Id).ToListAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.ShareLinks.Where(l => l.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
+            await db.Snapshots.Where(s => s.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
+            await db.Clips.Where(c => c.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
+            await db.ApiKeys.Where(k => k.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        foreach (var key in keys.SelectMany(k => k).Concat(clipIds.SelectMany(id => new[] { ClipKeys.Video(id), ClipKeys.Preview(id) })))
+        {
+            try { await store.DeleteAsync(key, CancellationToken.None); }
+            catch (DependencyUnavailableException ex) { LogOrphan(logger, key, ex.Message); }
+        }
+        LogDeleted(logger, owner, keys.Count, clipIds.Count);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Account {OwnerId} deleted with {Snapshots} snapshots and {Clips} clips")]
+    private static partial void LogDeleted(ILogger logger, string ownerId, int snapshots, int clips);
+
+    [LoggerMessage(LogLevel.Warning, "Could not remove {Key} of a deleted account; it is left in the store: {Reason}")]
+    private static partial void LogOrphan(ILogger logger, string key, string reason);
+}

@@ -1,0 +1,3 @@
+namespace DogMonitor.Web.Accounts;
+
+public sealed record UserListResponse(IReadOnlyList<UserResponse> Items);
