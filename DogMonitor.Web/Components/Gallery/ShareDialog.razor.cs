@@ -55,9 +55,7 @@ public sealed partial class ShareDialog
     private async Task CopyAsync()
     {
         if (_link is null) return;
-        var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/gallery.js");
-        await using var _ = module;
-        var copied = await module.InvokeAsync<bool>("copyText", _link);
+        var copied = await Clipboard.CopyAsync(JS, _link);
         Say(copied ? Severity.Success : Severity.Warning, copied ? "Link copied to the clipboard." : "The browser did not allow copying; select the link and copy it by hand.");
     }
 
