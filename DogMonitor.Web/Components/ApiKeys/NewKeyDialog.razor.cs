@@ -1,4 +1,5 @@
 using DogMonitor.Domain.Accounts;
+using DogMonitor.Web.Accounts;
 using DogMonitor.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -20,8 +21,7 @@ public sealed partial class NewKeyDialog
     private readonly ActionState _action = new();
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = null!;
-    // The circuit's own: it acts for the user on the page (a new scope would not know who that is).
-    [Inject] private ApiKeyService Keys { get; set; } = null!;
+    [Inject] private UserScopes Scopes { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
 
@@ -29,7 +29,7 @@ public sealed partial class NewKeyDialog
 
     private Task CreateAsync() => _action.RunAsync(async () =>
     {
-        var (_, secret) = await Keys.CreateAsync(_name, _scope.ToString(), _days, CancellationToken.None);
+        var (_, secret) = await Scopes.WithAsync<ApiKeyService, (ApiKey, string)>(keys => keys.CreateAsync(_name, _scope.ToString(), _days, CancellationToken.None));
         _name = _name?.Trim();
         _secret = secret;
         // The title belongs to the dialog's frame, which does not re-render with its content.

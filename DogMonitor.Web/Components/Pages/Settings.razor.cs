@@ -1,4 +1,5 @@
 using DogMonitor.Domain.Accounts;
+using DogMonitor.Web.Accounts;
 using DogMonitor.Web.Components.ApiKeys;
 using DogMonitor.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
@@ -15,8 +16,7 @@ public sealed partial class Settings
     private string? _error;
 
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
-    // The circuit's own: ApiKeyService acts for the user of the page through ICurrentUser.
-    [Inject] private ApiKeyService Keys { get; set; } = null!;
+    [Inject] private UserScopes Scopes { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
@@ -33,7 +33,7 @@ public sealed partial class Settings
     {
         try
         {
-            _keys = await Keys.ListAsync(CancellationToken.None);
+            _keys = await Scopes.WithAsync<ApiKeyService, List<ApiKey>>(keys => keys.ListAsync(CancellationToken.None));
             _error = null;
         }
         catch (Exception ex) when (ActionErrors.Describe(ex) is { } text)
@@ -58,7 +58,7 @@ public sealed partial class Settings
         if (confirmed != true) return;
         try
         {
-            var revoked = await Keys.DeleteAsync(key.Id, CancellationToken.None);
+            var revoked = await Scopes.WithAsync<ApiKeyService, bool>(keys => keys.DeleteAsync(key.Id, CancellationToken.None));
             Snackbar.Add(revoked ? $"“{key.Name}” is revoked." : $"“{key.Name}” was already revoked.", revoked ? Severity.Success : Severity.Info);
         }
         catch (Exception ex) when (ActionErrors.Describe(ex) is { } text)

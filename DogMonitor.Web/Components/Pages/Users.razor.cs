@@ -1,4 +1,5 @@
 using DogMonitor.Domain.Accounts;
+using DogMonitor.Web.Accounts;
 using DogMonitor.Domain.Cameras;
 using DogMonitor.Web.Components.Shared;
 using DogMonitor.Web.Components.UserAdmin;
@@ -19,7 +20,7 @@ public sealed partial class Users
     private string? _error;
 
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
-    [Inject] private IServiceScopeFactory Scopes { get; set; } = null!;
+    [Inject] private UserScopes Scopes { get; set; } = null!;
     [Inject] private CameraCatalog Catalog { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;

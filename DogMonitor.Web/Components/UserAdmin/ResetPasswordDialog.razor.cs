@@ -1,4 +1,5 @@
 using DogMonitor.Domain.Accounts;
+using DogMonitor.Web.Accounts;
 using DogMonitor.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -12,7 +13,7 @@ public sealed partial class ResetPasswordDialog
     private readonly ActionState _action = new();
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = null!;
-    [Inject] private IServiceScopeFactory Scopes { get; set; } = null!;
+    [Inject] private UserScopes Scopes { get; set; } = null!;
 
     /// <summary>The account whose password is replaced.</summary>
     [Parameter, EditorRequired] public AppUser User { get; set; } = null!;
