@@ -1,4 +1,7 @@
+using DogMonitor.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -22,7 +25,10 @@ public sealed partial class MainLayout : IAsyncDisposable
     private DotNetObjectReference<MainLayout>? _self;
     private ElementReference _main;
     private bool _drawerOpen;
+    private SignedInAccount? _account;
 
+    [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
+    [Inject] private IAuthorizationService Authorization { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
@@ -38,6 +44,16 @@ public sealed partial class MainLayout : IAsyncDisposable
         snackbars.ShowTransitionDuration = 200;
         snackbars.HideTransitionDuration = 200;
         Navigation.LocationChanged += OnLocationChanged;
+    }
+
+    // Worked out once here rather than by an AuthorizeView per item: a view renders its content later, and the menu's
+    // arrow keys would then visit Users after Sign out.
+    protected override async Task OnParametersSetAsync()
+    {
+        var user = (await Authentication).User;
+        _account = user.Identity is { IsAuthenticated: true, Name: { } email }
+            ? new SignedInAccount(email, (await Authorization.AuthorizeAsync(user, AccountPolicies.Admin)).Succeeded)
+            : null;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -65,6 +81,12 @@ public sealed partial class MainLayout : IAsyncDisposable
             await JS.InvokeVoidAsync("localStorage.setItem", ThemePreference.StorageKey, stored);
         else
             await JS.InvokeVoidAsync("localStorage.removeItem", ThemePreference.StorageKey);
+    }
+
+    private async Task SignOutAsync()
+    {
+        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/shell.js");
+        await _module.InvokeVoidAsync("submitForm", SignOutForm.Id);
     }
 
     private async Task SkipToContentAsync() => await _main.FocusAsync();

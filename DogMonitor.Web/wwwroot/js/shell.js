@@ -18,3 +18,8 @@ export function unwatchColorScheme() {
   stopWatching?.();
   stopWatching = null;
 }
+
+/** Submits the form with this id as its own submit button would (the account menu's Sign out is not a button of it). */
+export function submitForm(id) {
+  document.getElementById(id)?.requestSubmit();
+}
