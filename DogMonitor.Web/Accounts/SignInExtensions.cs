@@ -58,6 +58,7 @@ public static class SignInExtensions
         services.AddHostedService<AccountBootstrap>();
         services.AddSignInRateLimit();
         services.AddForwardedClients();
+        services.AddPasskeys();
         return builder;
     }
 
@@ -79,6 +80,12 @@ public static class SignInExtensions
         cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         cookie.ExpireTimeSpan = accounts.Value.SessionLifetime;
         cookie.SlidingExpiration = true;
+        // A session lasts SessionLifetime however it began: Identity's passkey sign-in asks for one that ends with the browser.
+        cookie.Events.OnSigningIn = context =>
+        {
+            context.Properties.IsPersistent = true;
+            return Task.CompletedTask;
+        };
         cookie.LoginPath = "/signin";
         cookie.LogoutPath = "/signout";
         cookie.AccessDeniedPath = "/signin";
