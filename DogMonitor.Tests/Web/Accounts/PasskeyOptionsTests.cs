@@ -38,6 +38,16 @@ public sealed partial class PasskeyOptionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RequestOptionsCountAgainstTheSignInLimit()
+    {
+        using var client = (await StartAsync(null, signInAttempts: 2)).CreateClient();
+        var token = await PageTokenAsync(client);
+        Assert.Equal(HttpStatusCode.OK, (await RequestOptionsAsync(client, token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await RequestOptionsAsync(client, token)).StatusCode);
+        await (await RequestOptionsAsync(client, token)).AssertProblemAsync(429);
+    }
+
+    [Fact]
     public async Task CreationOptionsNeedASignedInAccount()
     {
         using var client = (await StartAsync(null)).CreateClient();
@@ -55,10 +65,11 @@ public sealed partial class PasskeyOptionsTests : IAsyncLifetime
         Assert.Contains("Auth:PasskeyServerDomain is 'https://dogs.example.org:8443', which is not a domain name", failure.Message);
     }
 
-    private Task<DogMonitorApp> StartAsync(string? serverDomain) => _environment.StartAppAsync("passkey-options", settings =>
+    private Task<DogMonitorApp> StartAsync(string? serverDomain, int signInAttempts = 100) => _environment.StartAppAsync("passkey-options", settings =>
     {
         settings["Auth:InitialAdmin:Email"] = "owner@example.org";
         settings["Auth:InitialAdmin:Password"] = "a dog called Biscuit";
+        settings["Auth:SignInAttempts"] = signInAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (serverDomain is not null) settings["Auth:PasskeyServerDomain"] = serverDomain;
     });
 

@@ -7,7 +7,7 @@ public static class PasskeyMessages
     public static string? ForBrowserError(string? code) => code switch
     {
         null or "" => null,
-        "cancelled" => "The passkey prompt was closed or timed out, so nothing changed. Try again.",
+        "cancelled" => "The passkey prompt was closed or timed out. Try again.",
         "unsupported" => "This browser cannot use passkeys. Update it, or use another browser.",
         "exists" => "This device already holds a passkey for your account.",
         "insecure" => "Passkeys work only at the address DogMonitor was set up with, over https (or on localhost).",
