@@ -14,4 +14,7 @@ dotnet build DogMonitor.Web -c Release --nologo -v quiet -clp:ErrorsOnly
 # dotnet run starts the app in the project's folder; keep the data beside this script instead.
 export DataDirectory="${DataDirectory:-$PWD/data}"
 log "starting at http://localhost:8000 (unless --urls says otherwise); data is kept in $DataDirectory"
+if [ ! -f "$DataDirectory/dogmonitor.db" ] && [ -z "${Auth__InitialAdmin__Email:-}" ]; then
+  log "first start: there is no account yet; open the setup link framed in stars below to create the admin"
+fi
 exec dotnet run --project DogMonitor.Web -c Release --no-build --no-launch-profile -- "$@"

@@ -13,8 +13,9 @@ internal sealed class BrowserSession(IPlaywright playwright, IBrowser browser) :
         return new BrowserSession(playwright, browser);
     }
 
-    public Task<IPage> NewPageAsync(int width = 1280, int height = 900) =>
-        Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+    /// <summary>A page of the app's owner, signed in, in a context of its own.</summary>
+    public Task<IPage> NewPageAsync(string baseUrl, int width = 1280, int height = 900) =>
+        Browser.NewSignedInPageAsync(baseUrl, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
 
     public async ValueTask DisposeAsync()
     {

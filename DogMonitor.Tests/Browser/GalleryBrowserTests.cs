@@ -13,7 +13,7 @@ public sealed class GalleryBrowserTests(RecordingApp recording)
     public async Task ASnapshotFromTheLivePageAppearsInTheGalleryAndCanBeDeleted()
     {
         await using var browser = await BrowserSession.StartAsync();
-        var page = await browser.NewPageAsync();
+        var page = await browser.NewPageAsync(recording.BaseUrl);
         await page.GotoAsync(recording.BaseUrl + "/live");
         await WaitForAsync(page, "() => (document.querySelector('video')?.currentTime ?? 0) > 0.5", "the live video to play");
         await page.GetByLabel("Note (optional)").FillAsync("gallery check");
@@ -39,7 +39,7 @@ public sealed class GalleryBrowserTests(RecordingApp recording)
     public async Task SnapshotsStoredElsewhereAppearInAnOpenGalleryWithoutAReload()
     {
         await using var browser = await BrowserSession.StartAsync();
-        var gallery = await browser.NewPageAsync();
+        var gallery = await browser.NewPageAsync(recording.BaseUrl);
         await gallery.GotoAsync(recording.BaseUrl + "/gallery");
         await WaitForCircuitAsync(gallery);
 
@@ -60,7 +60,7 @@ public sealed class GalleryBrowserTests(RecordingApp recording)
     public async Task AClipCardGoesQueuedProcessingReadyWithoutAReloadAndPlays()
     {
         await using var browser = await BrowserSession.StartAsync();
-        var gallery = await browser.NewPageAsync();
+        var gallery = await browser.NewPageAsync(recording.BaseUrl);
         await gallery.GotoAsync(recording.BaseUrl + "/gallery?tab=clips");
         // Every status any clip card shows, in order, from the moment it enters the page.
         await gallery.EvaluateAsync("""

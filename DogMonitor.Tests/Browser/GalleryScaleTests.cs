@@ -21,7 +21,7 @@ public sealed class GalleryScaleTests(EmbeddedEnvironment environment) : IClassF
         var app = await environment.StartAppAsync("scale", kestrelPort: port);
         await SeedAsync(app);
         await using var browser = await BrowserSession.StartAsync();
-        var page = await browser.NewPageAsync();
+        var page = await browser.NewPageAsync($"http://127.0.0.1:{port}");
         var started = System.Diagnostics.Stopwatch.StartNew();
         await page.GotoAsync($"http://127.0.0.1:{port}/gallery");
         await GalleryBrowserTests.WaitForCircuitAsync(page);

@@ -8,7 +8,7 @@ internal sealed class LiveBrowser(IPlaywright playwright, IBrowser browser, IPag
 {
     public IPage Page { get; } = page;
 
-    public static async Task<LiveBrowser> OpenAsync(RecordingApp recording, BrowserNewPageOptions? options = null)
+    public static async Task<LiveBrowser> OpenAsync(RecordingApp recording, BrowserNewContextOptions? options = null)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();
         try

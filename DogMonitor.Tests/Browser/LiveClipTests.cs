@@ -62,7 +62,7 @@ public sealed partial class LiveClipTests(RecordingApp recording)
     {
         // A zone far from the server's UTC: the start typed is local time and must reach the service as such.
         var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-        await using var live = await LiveBrowser.OpenAsync(recording, new BrowserNewPageOptions
+        await using var live = await LiveBrowser.OpenAsync(recording, new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             TimezoneId = zone.Id,

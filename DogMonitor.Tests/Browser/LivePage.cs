@@ -9,9 +9,9 @@ namespace DogMonitor.Tests.Browser;
 internal static class LivePage
 {
     /// <summary>Opens /live in a new page and waits until the video plays: clicks before the circuit connects are lost.</summary>
-    public static async Task<IPage> OpenAsync(IBrowser browser, RecordingApp recording, BrowserNewPageOptions? options = null)
+    public static async Task<IPage> OpenAsync(IBrowser browser, RecordingApp recording, BrowserNewContextOptions? options = null)
     {
-        var page = await browser.NewPageAsync(options ?? new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await browser.NewSignedInPageAsync(recording.BaseUrl, options);
         await page.GotoAsync(recording.BaseUrl + "/live");
         await WaitForPlaybackAsync(page, minimum: 0.5, TimeSpan.FromSeconds(20));
         return page;

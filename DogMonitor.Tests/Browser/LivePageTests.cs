@@ -15,7 +15,7 @@ public sealed class LivePageTests(RecordingApp recording)
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await browser.NewSignedInPageAsync(recording.BaseUrl, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
 
         // "/" leads to the live page.
         await page.GotoAsync(recording.BaseUrl + "/");
@@ -39,7 +39,7 @@ public sealed class LivePageTests(RecordingApp recording)
     [Fact]
     public async Task SnapshotAndClipButtonsSaveThePlayingMoment()
     {
-        await using var live = await LiveBrowser.OpenAsync(recording, new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+        await using var live = await LiveBrowser.OpenAsync(recording, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
         var page = live.Page;
         // Other tests of the collection take snapshots too.
         var before = await LivePage.SnapshotCountAsync(recording);
@@ -87,7 +87,7 @@ public sealed class LivePageTests(RecordingApp recording)
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await browser.NewSignedInPageAsync(recording.BaseUrl);
         // The real playlist, less its EXT-X-PROGRAM-DATE-TIME tags: as a camera or proxy that writes none serves it.
         var stripped = 0;
         await page.RouteAsync(new System.Text.RegularExpressions.Regex(@"/live\.m3u8(\?.*)?$"), async route =>

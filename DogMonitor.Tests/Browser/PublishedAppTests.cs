@@ -7,19 +7,38 @@ using Microsoft.Playwright;
 namespace DogMonitor.Tests.Browser;
 
 /// <summary>
-/// The three pages against the published app, as a new user meets them: the live page plays, Snapshot and Clip
-/// land in the gallery with pictures, the clip plays there, and its share link plays for a stranger until revoked.
+/// The pages against the published app, as a new user meets them: the app sends them to sign in, the setup link from
+/// its console makes the first admin and signs them in, the live page plays, Snapshot and Clip land in the gallery with
+/// pictures, the clip plays there, and its share link plays for a stranger until revoked.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<PublishedApp>
 {
+    private const string Email = "me@example.com";
+    private const string Password = "my dog is called Biscuit";
+
     [Fact]
     public async Task LiveGalleryAndSharePageWorkInThePublishedApp()
     {
         await using var browser = await BrowserSession.StartAsync();
-        var live = await browser.NewPageAsync();
+        var person = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var live = await person.NewPageAsync();
         await live.GotoAsync(app.BaseUrl + "/");
+        await live.WaitForURLAsync("**/signin?ReturnUrl=%2F**");
+        await Assertions.Expect(live.GetByTestId("signin-error")).ToContainTextAsync("setup link");
+
+        Assert.Equal(403, (await live.GotoAsync(app.BaseUrl + "/setup?code=0123456789abcdef0123456789abcdef"))!.Status);
+        await live.GotoAsync(app.SetupLink);
+        await live.GetByLabel("Email").FillAsync(Email);
+        await live.GetByLabel("Password (at least").FillAsync(Password);
+        await live.GetByLabel("Password again").FillAsync(Password);
+        await live.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("setup.png") });
+        await live.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Create admin and sign in" }).ClickAsync();
         await live.WaitForURLAsync("**/live");
+        await app.UseAccountAsync(Email, Password);
+        await app.WaitForBufferAsync(TimeSpan.FromSeconds(12));
+        // The recording began a moment ago: with 12 s in the buffer the live page can clip the 10 s before its frame.
+        await live.ReloadAsync();
         await GalleryBrowserTests.WaitForAsync(live, "() => (document.querySelector('video')?.currentTime ?? 0) > 1", "the live video to play", 30_000);
 
         await live.GetByLabel("Note (optional)").FillAsync("published snapshot");
@@ -27,7 +46,7 @@ public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<Publishe
         await Assertions.Expect(live.GetByTestId("last-snapshot")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
         await live.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Clip the 10 seconds before the frame on screen" }).ClickAsync();
 
-        var gallery = await browser.NewPageAsync();
+        var gallery = await person.NewPageAsync();
         await gallery.GotoAsync(app.BaseUrl + "/gallery");
         await GalleryBrowserTests.WaitForCircuitAsync(gallery);
         await Assertions.Expect(gallery.GetByTestId("snapshot-card").Filter(new LocatorFilterOptions { HasText = "published snapshot" })).ToHaveCountAsync(1);

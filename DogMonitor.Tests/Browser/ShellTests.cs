@@ -14,7 +14,7 @@ public sealed class ShellTests(RecordingApp recording)
     [Fact]
     public async Task OnAPhoneTheMenuReachesTheGalleryAndNothingOverflowsSideways()
     {
-        await using var live = await LiveBrowser.OpenAsync(recording, new BrowserNewPageOptions
+        await using var live = await LiveBrowser.OpenAsync(recording, new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 375, Height = 800 },
             IsMobile = true,
@@ -53,6 +53,7 @@ public sealed class ShellTests(RecordingApp recording)
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             ColorScheme = ColorScheme.Light,
         });
+        await BrowserSignIn.SignInAsync(context, recording.BaseUrl);
         var page = await context.NewPageAsync();
         await page.GotoAsync(recording.BaseUrl + "/live");
         await LivePage.WaitForPlaybackAsync(page, minimum: 0.5, TimeSpan.FromSeconds(20));

@@ -8,7 +8,9 @@ namespace DogMonitor.Tests.Infrastructure;
 /// <summary>
 /// The web app as <c>dotnet publish</c> leaves it, run as its own process in Production with its default settings
 /// (SQLite, media on disk, the worker pipeline inside, a synthetic camera): what a person installs. ./test.sh
-/// publishes it first and names the folder in DOGMONITOR_TEST_PUBLISHED_APP.
+/// publishes it first and names the folder in DOGMONITOR_TEST_PUBLISHED_APP. Like a new install it has no account:
+/// it prints a setup link, which <see cref="SetupLink"/> holds, and <see cref="UseAccountAsync"/> gives
+/// <see cref="Client"/> a key once a test has made the first admin.
 /// </summary>
 public sealed class PublishedApp : IAsyncLifetime
 {
@@ -21,6 +23,9 @@ public sealed class PublishedApp : IAsyncLifetime
     public string BaseUrl => $"http://127.0.0.1:{Port}";
     public HttpClient Client { get; private set; } = null!;
     public string Output => string.Join('\n', _output.TakeLast(40));
+
+    /// <summary>The one-time setup link the app printed at start.</summary>
+    public string SetupLink { get; private set; } = "";
 
     public async ValueTask InitializeAsync()
     {
@@ -46,27 +51,44 @@ public sealed class PublishedApp : IAsyncLifetime
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         Client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        await WaitForBufferAsync(TimeSpan.FromSeconds(12));
+        SetupLink = await WaitForSetupLinkAsync();
     }
 
-    private async Task WaitForBufferAsync(TimeSpan span)
+    /// <summary>Signs in as a script would (POST /api/auth/login), makes an API key and gives it to <see cref="Client"/>.</summary>
+    public async Task UseAccountAsync(string email, string password)
+    {
+        using var session = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(BaseUrl) };
+        (await session.PostAsJsonAsync("/api/auth/login", new { email, password })).EnsureSuccessStatusCode();
+        var key = await (await session.PostAsJsonAsync("/api/keys", new { name = "published app test", scope = "write" })).Content.ReadFromJsonAsync<JsonObject>();
+        Client.WithKey((string)key!["key"]!);
+    }
+
+    /// <summary>Waits until the camera's buffer spans <paramref name="span"/> (needs <see cref="UseAccountAsync"/> first).</summary>
+    public async Task WaitForBufferAsync(TimeSpan span)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
             if (_process!.HasExited) Assert.Fail($"The published app exited with code {_process.ExitCode}. It said:\n{Output}");
-            try
-            {
-                var camera = (await Client.GetFromJsonAsync<JsonArray>("/api/cameras"))![0]!;
-                if (camera["buffer_first"] is { } first && camera["buffer_last"] is { } last && (DateTime)last - (DateTime)first >= span) return;
-            }
-            catch (HttpRequestException)
-            {
-                // Still starting.
-            }
+            var camera = (await Client.GetFromJsonAsync<JsonArray>("/api/cameras"))![0]!;
+            if (camera["buffer_first"] is { } first && camera["buffer_last"] is { } last && (DateTime)last - (DateTime)first >= span) return;
             await Task.Delay(500);
         }
         Assert.Fail($"The published app did not record {span.TotalSeconds} s within 90 s. It said:\n{Output}");
+    }
+
+    private async Task<string> WaitForSetupLinkAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process!.HasExited) Assert.Fail($"The published app exited with code {_process.ExitCode}. It said:\n{Output}");
+            var match = _output.Select(line => System.Text.RegularExpressions.Regex.Match(line, @"http://\S+/setup\?code=[0-9a-f]+")).FirstOrDefault(m => m.Success);
+            if (match is not null) return match.Value;
+            await Task.Delay(200);
+        }
+        Assert.Fail($"The published app printed no setup link within 60 s. It said:\n{Output}");
+        return "";
     }
 
     public async ValueTask DisposeAsync()

@@ -27,7 +27,7 @@ public sealed class RecordingApp : IAsyncLifetime
             settings["Cameras:0:Source"] = "synthetic:640x360@25";
             settings["Clips:Heartbeat"] = "00:00:00.500";
         }, kestrelPort: Port);
-        Client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        Client = new HttpClient { BaseAddress = new Uri(BaseUrl) }.WithKey(App.OwnerKey);
         await WaitForBufferAsync(TimeSpan.FromSeconds(12));
     }
 

@@ -38,12 +38,12 @@ public abstract class KeysetSeekTests(AppEnvironment environment)
     private static KeysetWindow<Snapshot> Window(DogMonitorApp app, bool seek) => new(
         async (cursor, limit, ct) =>
         {
-            await using var scope = app.Services.CreateAsyncScope();
+            await using var scope = await app.ScopeOfAsync();
             return await scope.ServiceProvider.GetRequiredService<SnapshotService>().ListAsync(new ListQuery(limit, cursor, null, null, null, null), ct);
         },
         seek ? async (cursor, skip, ct) =>
         {
-            await using var scope = app.Services.CreateAsyncScope();
+            await using var scope = await app.ScopeOfAsync();
             return await scope.ServiceProvider.GetRequiredService<SnapshotService>().SeekAsync(new ListQuery(1, cursor, null, null, null, null), skip, ct);
         } : null,
         pageSize: 40, maxCachedPages: 3);
@@ -65,7 +65,7 @@ public abstract class KeysetSeekTests(AppEnvironment environment)
             var id = Guid.NewGuid(); // random ids: ties are not in insertion order
             db.Snapshots.Add(new Snapshot
             {
-                Id = id, OwnerId = "local", CameraId = "test-pattern", Timestamp = start.AddSeconds(i / 7), Labels = ["tie"],
+                Id = id, OwnerId = app.OwnerId, CameraId = "test-pattern", Timestamp = start.AddSeconds(i / 7), Labels = ["tie"],
                 ContentType = "image/jpeg", Width = 64, Height = 36, SizeBytes = 1,
                 ImageKey = $"snapshots/{id:N}/image.jpg", ThumbnailKey = $"snapshots/{id:N}/thumbnail.jpg", CreatedAt = start,
             });

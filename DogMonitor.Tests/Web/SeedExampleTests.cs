@@ -6,9 +6,10 @@ namespace DogMonitor.Tests.Web;
 /// <summary>The design note's curl examples, run by curl against the app on a real socket, as written.</summary>
 public abstract class SeedExampleTests(AppEnvironment environment)
 {
-    // Verbatim from the design note ("Create Snapshot"); only the image is completed.
+    // Verbatim from the design note ("Create Snapshot") plus the one header sign-in added; only the image is completed.
     private const string CreateSnapshot = """
         curl -X POST http://localhost:8000/api/snapshots \
+          -H "Authorization: Bearer $DOGMONITOR_API_KEY" \
           -H "Content-Type: application/json" \
           -d '{
             "timestamp": "2024-10-24T10:30:00Z",
@@ -27,12 +28,12 @@ public abstract class SeedExampleTests(AppEnvironment environment)
         Assert.StartsWith("/9j/4AAQ", jpeg, StringComparison.Ordinal); // a JFIF JPEG, as the example's prefix shows
         var command = CreateSnapshot.Replace("/9j/4AAQ...", jpeg, StringComparison.Ordinal);
 
-        var output = await Curl.RunAsync(command, $"http://127.0.0.1:{port}");
+        var output = await Curl.RunAsync(command, $"http://127.0.0.1:{port}", app.OwnerKey);
 
         var snapshot = JsonNode.Parse(output)!.AsObject();
         Assert.Equal(["sitting", "good-boy"], snapshot["labels"]!.AsArray().Select(l => (string)l!));
         Assert.Equal("Training session", (string?)snapshot["note"]);
-        var fetched = await new HttpClient().GetAsync($"http://127.0.0.1:{port}/api/snapshots/{snapshot["id"]}");
+        var fetched = await new HttpClient().WithKey(app.OwnerKey).GetAsync($"http://127.0.0.1:{port}/api/snapshots/{snapshot["id"]}");
         Assert.Equal(System.Net.HttpStatusCode.OK, fetched.StatusCode);
         Assert.Equal(1, await AppEnvironment.SnapshotRowsAsync(app));
     }

@@ -50,6 +50,7 @@ public static class SignInExtensions
 
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<UserScopes>();
         services.AddScoped<CircuitHandler, CircuitUser>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingUserState>();

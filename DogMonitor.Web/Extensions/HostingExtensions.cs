@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using DogMonitor.Domain.Persistence;
 using DogMonitor.Domain.Snapshots;
 using DogMonitor.Domain.Storage;
+using DogMonitor.Web.Accounts;
 using DogMonitor.Web.Health;
 using DogMonitor.Web.Media;
 using DogMonitor.Web.Problems;
@@ -40,9 +41,11 @@ public static class HostingExtensions
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "DogMonitor API";
-            document.Info.Description = "Snapshots and clips from your dog camera. JSON in snake_case; errors are application/problem+json.";
+            document.Info.Description = "Snapshots and clips from your dog camera. JSON in snake_case; errors are application/problem+json. "
+                + "Every operation needs an API key (Authorization: Bearer <key>, or X-Api-Key: <key>) or a session from POST /api/auth/login; "
+                + "share links (/s/{token}) are public.";
             return Task.CompletedTask;
-        }));
+        }).AddDocumentTransformer<ApiKeySchemes>());
         return builder;
     }
 

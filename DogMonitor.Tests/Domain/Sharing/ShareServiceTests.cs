@@ -19,7 +19,7 @@ public sealed class ShareServiceTests(EmbeddedEnvironment environment) : IClassF
     public async Task ALinkIsOpenUntilItsExpiryAndExpiredFromThatMomentOn()
     {
         var clip = await StoredClips.AddAsync(environment.App);
-        await using var scope = environment.App.Services.CreateAsyncScope();
+        await using var scope = await environment.App.ScopeOfAsync();
         var shares = Service(scope);
         var (token, expiresAt) = (await shares.CreateAsync(clip.Id, 2, CancellationToken.None))!.Value;
 
@@ -41,7 +41,7 @@ public sealed class ShareServiceTests(EmbeddedEnvironment environment) : IClassF
     public async Task ARevokedLinkSaysRevokedEvenAfterItWouldHaveExpired()
     {
         var clip = await StoredClips.AddAsync(environment.App);
-        await using var scope = environment.App.Services.CreateAsyncScope();
+        await using var scope = await environment.App.ScopeOfAsync();
         var shares = Service(scope);
         var (token, expiresAt) = (await shares.CreateAsync(clip.Id, 1, CancellationToken.None))!.Value;
 
@@ -55,7 +55,7 @@ public sealed class ShareServiceTests(EmbeddedEnvironment environment) : IClassF
     public async Task ASnapshotLinkOpensTheSnapshotAndIsRevokedByItsOwnKind()
     {
         var snapshot = await GallerySeed.SnapshotAsync(environment.App, "shared", "nap");
-        await using var scope = environment.App.Services.CreateAsyncScope();
+        await using var scope = await environment.App.ScopeOfAsync();
         var shares = Service(scope);
         var (token, expiresAt) = (await shares.CreateAsync(SharedKind.Snapshot, snapshot.Id, 3, CancellationToken.None))!.Value;
 
@@ -79,7 +79,7 @@ public sealed class ShareServiceTests(EmbeddedEnvironment environment) : IClassF
     [Fact]
     public async Task AnUnknownSnapshotGetsNoLink()
     {
-        await using var scope = environment.App.Services.CreateAsyncScope();
+        await using var scope = await environment.App.ScopeOfAsync();
         var shares = Service(scope);
 
         Assert.Null(await shares.CreateAsync(SharedKind.Snapshot, Guid.CreateVersion7(), null, CancellationToken.None));
@@ -92,7 +92,7 @@ public sealed class ShareServiceTests(EmbeddedEnvironment environment) : IClassF
     [InlineData("")]
     public async Task AnyOtherTokenIsUnknown(string token)
     {
-        await using var scope = environment.App.Services.CreateAsyncScope();
+        await using var scope = await environment.App.ScopeOfAsync();
 
         var shared = await Service(scope).OpenAsync(token, CancellationToken.None);
 

@@ -208,10 +208,11 @@ public sealed class ClipsOnEmbeddedDefault(RecordingApp recording) : IClassFixtu
         Assert.Equal("video/mp2t", segmentResponse.Content.Headers.ContentType?.MediaType);
     }
 
-    // Verbatim from the design note ("Create Clip", "Check Clip Status", "Generate Share Link");
-    // only the start time is set inside the buffer and the id filled in.
+    // Verbatim from the design note ("Create Clip", "Check Clip Status", "Generate Share Link") plus the one header
+    // sign-in added, as the README shows them; only the start time is set inside the buffer and the id filled in.
     private const string CreateClipExample = """
         curl -X POST http://localhost:8000/api/clips \
+          -H "Authorization: Bearer $DOGMONITOR_API_KEY" \
           -H "Content-Type: application/json" \
           -d '{
             "start_ts": "2024-10-24T10:30:00Z",
@@ -219,15 +220,15 @@ public sealed class ClipsOnEmbeddedDefault(RecordingApp recording) : IClassFixtu
             "labels": ["fetch", "training"]
           }'
         """;
-    private const string CheckClipStatusExample = "curl http://localhost:8000/api/clips/{clip_id}";
-    private const string GenerateShareLinkExample = "curl -X POST http://localhost:8000/api/clips/{clip_id}/share";
+    private const string CheckClipStatusExample = "curl -H \"Authorization: Bearer $DOGMONITOR_API_KEY\" http://localhost:8000/api/clips/{clip_id}";
+    private const string GenerateShareLinkExample = "curl -X POST -H \"Authorization: Bearer $DOGMONITOR_API_KEY\" http://localhost:8000/api/clips/{clip_id}/share";
 
     [Fact]
     public async Task TheDesignNotesClipExamplesWorkAsWritten()
     {
         var start = Iso(DateTime.UtcNow.AddSeconds(-10));
         var created = JsonNode.Parse(await Curl.RunAsync(CreateClipExample.Replace("2024-10-24T10:30:00.000Z", start, StringComparison.Ordinal)
-            .Replace("2024-10-24T10:30:00Z", start, StringComparison.Ordinal), recording.BaseUrl))!;
+            .Replace("2024-10-24T10:30:00Z", start, StringComparison.Ordinal), recording.BaseUrl, recording.App.OwnerKey))!;
         Assert.Equal("queued", (string?)created["status"]);
         var id = (string)created["id"]!;
 
@@ -236,12 +237,12 @@ public sealed class ClipsOnEmbeddedDefault(RecordingApp recording) : IClassFixtu
         do
         {
             await Task.Delay(250);
-            status = JsonNode.Parse(await Curl.RunAsync(CheckClipStatusExample.Replace("{clip_id}", id, StringComparison.Ordinal), recording.BaseUrl))!;
+            status = JsonNode.Parse(await Curl.RunAsync(CheckClipStatusExample.Replace("{clip_id}", id, StringComparison.Ordinal), recording.BaseUrl, recording.App.OwnerKey))!;
         } while ((string?)status["status"] is "queued" or "processing" && DateTime.UtcNow < deadline);
         Assert.Equal("ready", (string?)status["status"]);
         Assert.Equal(["fetch", "training"], status["labels"]!.AsArray().Select(l => (string)l!));
 
-        var link = JsonNode.Parse(await Curl.RunAsync(GenerateShareLinkExample.Replace("{clip_id}", id, StringComparison.Ordinal), recording.BaseUrl))!;
+        var link = JsonNode.Parse(await Curl.RunAsync(GenerateShareLinkExample.Replace("{clip_id}", id, StringComparison.Ordinal), recording.BaseUrl, recording.App.OwnerKey))!;
         var video = await new HttpClient().GetByteArrayAsync((string)link["url"]! + "/video");
         Assert.InRange((await FfprobeInfo.ProbeAsync(video)).DurationSeconds, 5.0 - 0.04, 5.0 + 0.04);
     }

@@ -60,20 +60,20 @@ public sealed class GalleryPageTests(EmbeddedEnvironment environment) : MudTestC
         var feed = App.Services.GetRequiredService<ClipStatusFeed>();
         var at = DateTime.UtcNow;
 
-        await feed.PublishAsync(new ClipStatusChanged(clip.Id, "local", ClipStatus.Processing, 55, null, at));
+        await feed.PublishAsync(new ClipStatusChanged(clip.Id, App.OwnerId, ClipStatus.Processing, 55, null, at));
         gallery.WaitForAssertion(() => Assert.Equal("Cutting 55 %", gallery.Find("[data-testid=clip-status]").TextContent.Trim()));
 
         // Older news arriving late changes nothing; another owner's news is not this page's.
-        await feed.PublishAsync(new ClipStatusChanged(clip.Id, "local", ClipStatus.Queued, 0, null, at.AddSeconds(-1)));
+        await feed.PublishAsync(new ClipStatusChanged(clip.Id, App.OwnerId, ClipStatus.Queued, 0, null, at.AddSeconds(-1)));
         await feed.PublishAsync(new ClipStatusChanged(clip.Id, "someone-else", ClipStatus.Failed, 0, "not yours", at.AddSeconds(1)));
-        await feed.PublishAsync(new ClipStatusChanged(clip.Id, "local", ClipStatus.Processing, 60, null, at.AddSeconds(2)));
+        await feed.PublishAsync(new ClipStatusChanged(clip.Id, App.OwnerId, ClipStatus.Processing, 60, null, at.AddSeconds(2)));
         gallery.WaitForAssertion(() => Assert.Equal("Cutting 60 %", gallery.Find("[data-testid=clip-status]").TextContent.Trim()));
 
         // A worker died and the sweeper put the clip back in the queue: the card says so, and starts again.
-        await feed.PublishAsync(new ClipStatusChanged(clip.Id, "local", ClipStatus.Queued, 0, null, at.AddSeconds(3)));
+        await feed.PublishAsync(new ClipStatusChanged(clip.Id, App.OwnerId, ClipStatus.Queued, 0, null, at.AddSeconds(3)));
         gallery.WaitForAssertion(() => Assert.Equal("Queued", gallery.Find("[data-testid=clip-status]").TextContent.Trim()));
 
-        await feed.PublishAsync(new ClipStatusChanged(clip.Id, "local", ClipStatus.Failed, 10, "ffmpeg exited with code 1", at.AddSeconds(4)));
+        await feed.PublishAsync(new ClipStatusChanged(clip.Id, App.OwnerId, ClipStatus.Failed, 10, "ffmpeg exited with code 1", at.AddSeconds(4)));
         gallery.WaitForAssertion(() => Assert.Equal("ffmpeg exited with code 1", gallery.Find("[data-testid=clip-error]").TextContent.Trim()));
         Assert.Equal("clip-card", gallery.Find("[data-status=failed]").GetAttribute("data-testid"));
     }
@@ -90,7 +90,7 @@ public sealed class GalleryPageTests(EmbeddedEnvironment environment) : MudTestC
         // As a worker finishes: the row first, then the event.
         await GallerySeed.MarkReadyAsync(App, clip.Id);
         await App.Services.GetRequiredService<ClipStatusFeed>()
-            .PublishAsync(new ClipStatusChanged(clip.Id, "local", ClipStatus.Ready, 100, null, DateTime.UtcNow));
+            .PublishAsync(new ClipStatusChanged(clip.Id, App.OwnerId, ClipStatus.Ready, 100, null, DateTime.UtcNow));
 
         gallery.WaitForAssertion(() => Assert.Equal("Ready", gallery.Find("[data-testid=clip-status]").TextContent.Trim()));
         Assert.Contains($"{clip.Id:N}/preview.jpg", gallery.Find("[data-testid=clip-card] img").GetAttribute("src"));
@@ -108,7 +108,7 @@ public sealed class GalleryPageTests(EmbeddedEnvironment environment) : MudTestC
 
         var clip = await GallerySeed.ClipAsync(App, ClipStatus.Queued, note: "just now");
         await App.Services.GetRequiredService<ClipStatusFeed>()
-            .PublishAsync(new ClipStatusChanged(clip.Id, "local", ClipStatus.Queued, 0, null, DateTime.UtcNow));
+            .PublishAsync(new ClipStatusChanged(clip.Id, App.OwnerId, ClipStatus.Queued, 0, null, DateTime.UtcNow));
 
         gallery.WaitForAssertion(() => Assert.Equal(2, gallery.FindAll("[data-testid=clip-card]").Count));
         Assert.Contains("just now", gallery.FindAll("[data-testid=clip-card]")[0].TextContent);
@@ -129,6 +129,27 @@ public sealed class GalleryPageTests(EmbeddedEnvironment environment) : MudTestC
         gallery.WaitForAssertion(() => Assert.Equal(2, gallery.FindAll("[data-testid=snapshot-card]").Count), TimeSpan.FromSeconds(10));
         Assert.Contains("just taken", gallery.FindAll("[data-testid=snapshot-card]")[0].TextContent);
         Assert.Contains("Snapshots (2)", gallery.Markup);
+    }
+
+    [Fact]
+    public async Task AnotherUsersSnapshotsAndClipEventsNeverReachThePage()
+    {
+        await UseFreshAppAsync();
+        await GallerySeed.SnapshotAsync(App, "mine");
+        var gallery = Render<Gallery>();
+        gallery.WaitForAssertion(() => Assert.Single(gallery.FindAll("[data-testid=snapshot-card]")));
+        var other = await TestAccounts.CreateUserAsync(App.Services, "other@dogmonitor.test", cameras: ["test-pattern"]);
+
+        await GallerySeed.SnapshotOfAsync(App, other.Id, "not yours");
+        await App.Services.GetRequiredService<ClipStatusFeed>()
+            .PublishAsync(new ClipStatusChanged(Guid.CreateVersion7(), other.Id, ClipStatus.Queued, 0, null, DateTime.UtcNow));
+        // Then one of the owner's own, which must arrive: the feed works, it only filtered.
+        await GallerySeed.SnapshotAsync(App, "mine too");
+
+        gallery.WaitForAssertion(() => Assert.Equal(2, gallery.FindAll("[data-testid=snapshot-card]").Count), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain("not yours", gallery.Markup, StringComparison.Ordinal);
+        Assert.Contains("Snapshots (2)", gallery.Markup, StringComparison.Ordinal);
+        Assert.Contains("Clips (0)", gallery.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,7 +189,7 @@ public sealed class GalleryPageTests(EmbeddedEnvironment environment) : MudTestC
         Dialogs.WaitForAssertion(() => Assert.Contains("Share this clip", Dialogs.Markup));
         Assert.Contains("1 day", Dialogs.Markup); // the default expiry
         var path = CreateLinkInShareDialog();
-        var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = App.CreateAnonymousClient();
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.GetAsync(path + "/video")).StatusCode);
 
         RevokeInShareDialog("clip");
@@ -187,7 +208,7 @@ public sealed class GalleryPageTests(EmbeddedEnvironment environment) : MudTestC
         Dialogs.WaitForAssertion(() => Assert.Contains("Share this snapshot", Dialogs.Markup));
         Assert.DoesNotContain("Share this clip", Dialogs.Markup);
         var path = CreateLinkInShareDialog();
-        var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = App.CreateAnonymousClient();
         var page = await client.GetAsync(path);
         Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("on the sofa", await page.Content.ReadAsStringAsync());

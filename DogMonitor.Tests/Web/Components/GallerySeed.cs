@@ -10,9 +10,12 @@ namespace DogMonitor.Tests.Web.Components;
 /// <summary>Rows for component tests, written through the app's own services and database.</summary>
 public static class GallerySeed
 {
-    public static async Task<Snapshot> SnapshotAsync(DogMonitorApp app, string note, params string[] labels)
+    public static Task<Snapshot> SnapshotAsync(DogMonitorApp app, string note, params string[] labels) => SnapshotOfAsync(app, app.OwnerId, note, labels);
+
+    /// <summary>A snapshot stored by the user <paramref name="userId"/>, as their request would.</summary>
+    public static async Task<Snapshot> SnapshotOfAsync(DogMonitorApp app, string userId, string note, params string[] labels)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = await app.ScopeOfAsync(userId);
         var request = new NewSnapshot(DateTime.UtcNow.ToString("O"), labels, note, TestImages.DataUrl(TestImages.Jpeg(640, 360)), "test-pattern");
         return await scope.ServiceProvider.GetRequiredService<SnapshotService>().CreateAsync(request, CancellationToken.None);
     }
@@ -26,7 +29,7 @@ public static class GallerySeed
         var clip = new Clip
         {
             Id = Guid.CreateVersion7(),
-            OwnerId = "local",
+            OwnerId = app.OwnerId,
             CameraId = "test-pattern",
             Timestamp = now.AddSeconds(-20),
             DurationMs = 10_000,

@@ -2,7 +2,10 @@ using Bunit;
 using DogMonitor.Tests.Infrastructure;
 using DogMonitor.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using DogMonitor.Domain.Cameras;
 using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Owners;
+using DogMonitor.Web.Accounts;
 using DogMonitor.Domain.Sharing;
 using DogMonitor.Domain.Snapshots;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,10 +50,14 @@ public abstract class MudTestContext : BunitContext, IClassFixture<EmbeddedEnvir
         // Singletons come from the app; each scope the components open maps to a scope of the app, so they get
         // the app's scoped services (a DbContext each) as they do in a circuit.
         Services.AddFallbackServiceProvider(App.Services);
-        Services.AddScoped(_ => new AppScope(App.Services.CreateAsyncScope()));
+        Services.AddScoped(_ => new AppScope(App.ScopeOfAsync().GetAwaiter().GetResult()));
         Services.AddScoped(sp => sp.GetRequiredService<AppScope>().Get<SnapshotService>());
         Services.AddScoped(sp => sp.GetRequiredService<AppScope>().Get<ClipService>());
         Services.AddScoped(sp => sp.GetRequiredService<AppScope>().Get<ShareService>());
+        // The page acts for the app's owner, as a circuit of theirs would.
+        Services.AddScoped(sp => sp.GetRequiredService<AppScope>().Get<ICurrentUser>());
+        Services.AddScoped(sp => sp.GetRequiredService<AppScope>().Get<VisibleCameras>());
+        Services.AddScoped(sp => sp.GetRequiredService<AppScope>().Get<UserScopes>());
         // Services that talk to the browser use bunit's JS runtime, not the app's.
         Services.AddScoped<BrowserTime>();
         // As in a connected circuit: the pages open dialogs only once interactive.

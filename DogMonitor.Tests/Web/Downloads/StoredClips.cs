@@ -37,7 +37,7 @@ internal static class StoredClips
         db.Clips.Add(new Clip
         {
             Id = id,
-            OwnerId = "local",
+            OwnerId = app.OwnerId,
             CameraId = "test-pattern",
             Timestamp = at,
             DurationMs = 5000,

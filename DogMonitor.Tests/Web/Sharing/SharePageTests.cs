@@ -12,7 +12,7 @@ public abstract partial class SharePageTests(AppEnvironment environment)
 {
     private readonly HttpClient _owner = environment.App.CreateClient();
     // Nothing but the link: no cookies, and redirects left for the test to follow (they may lead to the S3 server).
-    private readonly HttpClient _stranger = environment.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    private readonly HttpClient _stranger = environment.App.CreateAnonymousClient();
 
     [Fact]
     public async Task AReadyClipsPagePlaysItAndDescribesIt()

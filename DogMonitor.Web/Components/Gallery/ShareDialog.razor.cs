@@ -1,3 +1,4 @@
+using DogMonitor.Web.Accounts;
 using DogMonitor.Domain.Sharing;
 using DogMonitor.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
@@ -20,7 +21,7 @@ public sealed partial class ShareDialog
     private bool _busy;
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = null!;
-    [Inject] private IServiceScopeFactory Scopes { get; set; } = null!;
+    [Inject] private UserScopes Scopes { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private BrowserTime Time { get; set; } = null!;

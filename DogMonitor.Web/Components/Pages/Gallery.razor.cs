@@ -1,3 +1,4 @@
+using DogMonitor.Web.Accounts;
 using DogMonitor.Domain.Cameras;
 using DogMonitor.Domain.Owners;
 using DogMonitor.Web.Clips;
@@ -31,7 +32,7 @@ public sealed partial class Gallery : IDisposable
     private IDisposable? _subscription;
     private IDisposable? _snapshotSubscription;
 
-    [Inject] private IServiceScopeFactory Scopes { get; set; } = null!;
+    [Inject] private UserScopes Scopes { get; set; } = null!;
     [Inject] private MediaLinks Links { get; set; } = null!;
     [Inject] private CameraCatalog Cameras { get; set; } = null!;
     [Inject] private ClipStatusFeed Feed { get; set; } = null!;

@@ -1,3 +1,4 @@
+using DogMonitor.Web.Accounts;
 using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Messages;
 using DogMonitor.Web.Clips;
@@ -19,7 +20,7 @@ public sealed partial class RecentClips : IDisposable
 
     [Inject] private ClipStatusFeed Feed { get; set; } = null!;
     [Inject] private MediaLinks Links { get; set; } = null!;
-    [Inject] private IServiceScopeFactory Scopes { get; set; } = null!;
+    [Inject] private UserScopes Scopes { get; set; } = null!;
 
     protected override void OnInitialized() => _subscription = Feed.Subscribe(OnStatusChangedAsync);
 
