@@ -7,7 +7,7 @@ namespace DogMonitor.Web.Accounts;
 
 /// <summary>
 /// What the account pages' script fetches before it asks the browser for a passkey: the options to make one (signed
-/// in) and the options to sign in with one (anonymous, rate limited like every sign-in route). Both are POSTs that carry
+/// in with a session, not a key) and the options to sign in with one (anonymous, rate limited like every sign-in route). Both are POSTs that carry
 /// the page's antiforgery token in a header, so another site cannot start a ceremony in someone's browser. Identity
 /// keeps the challenge in a short-lived cookie until the page posts the browser's answer with its form.
 /// </summary>
@@ -16,7 +16,7 @@ public static class PasskeyOptionsEndpoints
     public static IEndpointRouteBuilder MapPasskeyOptions(this IEndpointRouteBuilder app)
     {
         var passkeys = app.MapGroup("/passkeys").ExcludeFromDescription();
-        passkeys.MapPost("/creation-options", CreationOptions);
+        passkeys.MapPost("/creation-options", CreationOptions).RequireAuthorization(AccountPolicies.Session);
         passkeys.MapPost("/request-options", RequestOptions).AllowAnonymous().RequireRateLimiting(SignInRateLimit.PolicyName);
         return app;
     }

@@ -45,7 +45,8 @@ public static class SignInExtensions
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(signedIn)
             .SetFallbackPolicy(signedIn)
-            .AddPolicy(AccountPolicies.Admin, policy => policy.Combine(signedIn).RequireRole(AccountClaims.RoleName(UserRole.Admin)));
+            .AddPolicy(AccountPolicies.Admin, policy => policy.Combine(signedIn).RequireRole(AccountClaims.RoleName(UserRole.Admin)))
+            .AddPolicy(AccountPolicies.Session, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
         services.AddSingleton<IAuthorizationHandler, ReadOnlyKeyRequirement>();
 
         services.AddScoped<CurrentUser>();

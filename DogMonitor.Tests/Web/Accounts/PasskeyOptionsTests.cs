@@ -18,7 +18,7 @@ public sealed partial class PasskeyOptionsTests : IAsyncLifetime
     [InlineData("dogs.example.org", "dogs.example.org")]
     public async Task TheRelyingPartyIsTheRequestsHostUnlessASettingNamesIt(string? setting, string expected)
     {
-        using var client = (await StartAsync(setting)).CreateClient();
+        using var client = (await StartAsync(setting)).CreateClient().WithoutKey();
         var response = await RequestOptionsAsync(client, await PageTokenAsync(client));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var options = await response.ReadJsonAsync();
@@ -31,7 +31,7 @@ public sealed partial class PasskeyOptionsTests : IAsyncLifetime
     [Fact]
     public async Task OptionsAreRefusedWithoutThePagesToken()
     {
-        using var client = (await StartAsync(null)).CreateClient();
+        using var client = (await StartAsync(null)).CreateClient().WithoutKey();
         await PageTokenAsync(client); // the antiforgery cookie alone is not enough
         await (await RequestOptionsAsync(client, token: null)).AssertProblemAsync(400);
         await (await RequestOptionsAsync(client, token: "forged")).AssertProblemAsync(400);
@@ -40,7 +40,7 @@ public sealed partial class PasskeyOptionsTests : IAsyncLifetime
     [Fact]
     public async Task RequestOptionsCountAgainstTheSignInLimit()
     {
-        using var client = (await StartAsync(null, signInAttempts: 2)).CreateClient();
+        using var client = (await StartAsync(null, signInAttempts: 2)).CreateClient().WithoutKey();
         var token = await PageTokenAsync(client);
         Assert.Equal(HttpStatusCode.OK, (await RequestOptionsAsync(client, token)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await RequestOptionsAsync(client, token)).StatusCode);
@@ -48,14 +48,20 @@ public sealed partial class PasskeyOptionsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CreationOptionsNeedASignedInAccount()
+    public async Task MakingAPasskeyNeedsASessionNotAKey()
     {
-        using var client = (await StartAsync(null)).CreateClient();
-        var token = await PageTokenAsync(client);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/passkeys/creation-options");
-        request.Headers.Add("RequestVerificationToken", token);
-        request.Headers.Add("Accept", "application/json");
-        await (await client.SendAsync(request)).AssertProblemAsync(401);
+        var app = await StartAsync(null);
+        foreach (var client in new[] { app.CreateClient().WithoutKey(), app.CreateClient() })
+        {
+            // A key could otherwise add a passkey of its own making, and sign in with it as a person.
+            var token = await PageTokenAsync(client);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/passkeys/creation-options");
+            request.Headers.Add("RequestVerificationToken", token);
+            request.Headers.Add("Accept", "application/json");
+            await (await client.SendAsync(request)).AssertProblemAsync(401);
+            await (await client.GetAsync("/settings/passkeys")).AssertProblemAsync(401);
+            client.Dispose();
+        }
     }
 
     [Fact]
