@@ -87,9 +87,15 @@ public sealed class PasskeyBrowserTests : IAsyncLifetime
         await page.WaitForURLAsync(BaseUrl + "/live");
 
         await page.GotoAsync(BaseUrl + "/settings/passkeys");
+        var otherTab = await page.Context.NewPageAsync();
+        await otherTab.GotoAsync(BaseUrl + "/settings/passkeys");
         await page.GetByTestId("passkey").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Remove" }).ClickAsync();
         await page.WaitForURLAsync("**/settings/passkeys?done=removed");
         await Assertions.Expect(page.GetByTestId("passkey")).ToHaveCountAsync(0);
+        // A tab opened before still shows it; renaming it there is answered, not failed.
+        await otherTab.GetByTestId("passkey").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Rename" }).ClickAsync();
+        await Assertions.Expect(otherTab.GetByTestId("passkeys-error")).ToHaveTextAsync("That passkey is no longer on your account.");
+        await Assertions.Expect(otherTab.GetByTestId("passkey")).ToHaveCountAsync(0);
         Assert.Single(await authenticator.CredentialsAsync()); // the device still offers it…
 
         await SignOutAsync(page);

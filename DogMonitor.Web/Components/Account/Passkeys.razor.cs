@@ -30,10 +30,13 @@ public partial class Passkeys
     [CascadingParameter]
     private HttpContext HttpContext { get; set; } = null!;
 
+    private const string RowFormPrefix = "passkey-";
+
     private AppUser _user = null!;
     private IReadOnlyList<UserPasskeyInfo> _passkeys = [];
     private string? _error;
     private string? _status;
+    private string? _goneRowForm;
 
     protected override async Task OnInitializedAsync()
     {
@@ -47,6 +50,12 @@ public partial class Passkeys
         }
         _user = user;
         _passkeys = await PasskeyService.ListAsync(_user);
+        // A row posted from a page older than the list (removed in another tab or on another device): a form of its
+        // name is rendered, so that this page answers with a sentence instead of the framework's "no such form".
+        if (HttpMethods.IsPost(HttpContext.Request.Method) && HttpContext.Request.HasFormContentType
+            && HttpContext.Request.Form["_handler"].ToString() is { } posted && posted.StartsWith(RowFormPrefix, StringComparison.Ordinal)
+            && !_passkeys.Any(p => RowForm(PasskeyService.IdOf(p)) == posted))
+            _goneRowForm = posted;
         _status = Done switch
         {
             "added" => "The passkey was added. You can now sign in with it.",
@@ -64,6 +73,8 @@ public partial class Passkeys
         if (Change.Action == PasskeyChangeForm.Remove) Finish("removed", await PasskeyService.RemoveAsync(_user, Change.Id));
         else Finish("renamed", await PasskeyService.RenameAsync(_user, Change.Id, Change.Name));
     }
+
+    private static string RowForm(string id) => RowFormPrefix + id;
 
     // After a change the page is loaded afresh, so a reload does not post the form again.
     private void Finish(string done, string? error)
