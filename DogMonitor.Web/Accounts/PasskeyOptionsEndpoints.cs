@@ -7,9 +7,10 @@ namespace DogMonitor.Web.Accounts;
 
 /// <summary>
 /// What the account pages' script fetches before it asks the browser for a passkey: the options to make one (signed
-/// in with a session, not a key) and the options to sign in with one (anonymous, rate limited like every sign-in route). Both are POSTs that carry
-/// the page's antiforgery token in a header, so another site cannot start a ceremony in someone's browser. Identity
-/// keeps the challenge in a short-lived cookie until the page posts the browser's answer with its form.
+/// in with a session, not a key) and the options to sign in with one (anonymous, rate limited like every sign-in
+/// route). Both are POSTs that carry the page's antiforgery token in a header, so another site cannot start a ceremony
+/// in someone's browser. Identity keeps the challenge in a short-lived cookie until the page posts the browser's answer
+/// with its form.
 /// </summary>
 public static class PasskeyOptionsEndpoints
 {
