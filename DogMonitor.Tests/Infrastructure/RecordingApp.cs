@@ -26,6 +26,8 @@ public sealed class RecordingApp : IAsyncLifetime
             settings["Cameras:0:Id"] = CameraId;
             settings["Cameras:0:Source"] = "synthetic:640x360@25";
             settings["Clips:Heartbeat"] = "00:00:00.500";
+            // Every browser test signs in from this address; the limit itself is tested on apps of its own.
+            settings["Auth:SignInAttempts"] = "1000";
         }, kestrelPort: Port);
         Client = new HttpClient { BaseAddress = new Uri(BaseUrl) }.WithKey(App.OwnerKey);
         await WaitForBufferAsync(TimeSpan.FromSeconds(12));

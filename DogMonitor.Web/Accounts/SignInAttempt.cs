@@ -7,15 +7,25 @@ namespace DogMonitor.Web.Accounts;
 /// <summary>One sign-in (password or passkey), shared by the sign-in page and the API, with the sentence a person sees when it fails.</summary>
 public static partial class SignInAttempt
 {
+    private const string WrongPassword = "The email or the password is wrong.";
+    private static readonly Lazy<string> DummyHash = new(() => new Pbkdf2PasswordHasher().HashPassword(new AppUser(), "no account has this password"));
+
     /// <summary>Null when signed in; otherwise why not, in words that do not say whether the email exists.</summary>
     public static async Task<string?> PasswordAsync(SignInManager<AppUser> signIn, string? email, string? password)
     {
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)) return "Enter your email and password.";
-        var result = await signIn.PasswordSignInAsync(email.Trim(), password, isPersistent: true, lockoutOnFailure: true);
+        var user = await signIn.UserManager.FindByNameAsync(email.Trim());
+        if (user is null)
+        {
+            // As slow as a wrong password for a real account, so timing does not tell which emails have one.
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash.Value, password);
+            return WrongPassword;
+        }
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true);
         if (result.Succeeded) return null;
         if (result.IsLockedOut) return LockedOut(signIn);
         // Identity refuses a disabled account before it checks the password, so this must not say which it was.
-        return result.IsNotAllowed ? "The email or the password is wrong, or the account is disabled." : "The email or the password is wrong.";
+        return result.IsNotAllowed ? "The email or the password is wrong, or the account is disabled." : WrongPassword;
     }
 
     /// <summary>

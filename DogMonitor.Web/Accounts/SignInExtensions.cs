@@ -32,9 +32,11 @@ public static class SignInExtensions
                 options.DefaultChallengeScheme = Scheme;
                 options.DefaultForbidScheme = Scheme;
             })
-            // A request that carries a key is judged by the key alone; anything else by the session cookie.
+            // A request to the API that carries a key is judged by the key alone; anything else by the session cookie.
+            // Pages, their circuits and sign-out take no key: a read-only key must not drive a page that writes.
             .AddPolicyScheme(Scheme, "Session or API key", options => options.ForwardDefaultSelector = context =>
-                ApiKeyAuthenticationHandler.KeyOf(context.Request) is null ? IdentityConstants.ApplicationScheme : ApiKeyAuthenticationHandler.SchemeName)
+                ApiKeyAuthenticationHandler.AcceptsKey(context.Request) && ApiKeyAuthenticationHandler.KeyOf(context.Request) is not null
+                    ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<AccountOptions>>(ConfigureSession);
@@ -58,6 +60,7 @@ public static class SignInExtensions
 
         services.AddSingleton<SetupCode>();
         services.AddHostedService<AccountBootstrap>();
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddSignInRateLimit();
         services.AddForwardedClients();
         services.AddPasskeys();
