@@ -47,7 +47,8 @@ public static class SignInExtensions
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(signedIn)
             .SetFallbackPolicy(signedIn)
-            .AddPolicy(AccountPolicies.Admin, policy => policy.Combine(signedIn).RequireRole(AccountClaims.RoleName(UserRole.Admin)));
+            .AddPolicy(AccountPolicies.Admin, policy => policy.Combine(signedIn).RequireRole(AccountClaims.RoleName(UserRole.Admin)))
+            .AddPolicy(AccountPolicies.Session, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
         services.AddSingleton<IAuthorizationHandler, ReadOnlyKeyRequirement>();
 
         services.AddScoped<CurrentUser>();
@@ -62,6 +63,7 @@ public static class SignInExtensions
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddSignInRateLimit();
         services.AddForwardedClients();
+        services.AddPasskeys();
         return builder;
     }
 
@@ -83,6 +85,12 @@ public static class SignInExtensions
         cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         cookie.ExpireTimeSpan = accounts.Value.SessionLifetime;
         cookie.SlidingExpiration = true;
+        // A session lasts SessionLifetime however it began: Identity's passkey sign-in asks for one that ends with the browser.
+        cookie.Events.OnSigningIn = context =>
+        {
+            context.Properties.IsPersistent = true;
+            return Task.CompletedTask;
+        };
         cookie.LoginPath = "/signin";
         cookie.LogoutPath = "/signout";
         cookie.AccessDeniedPath = "/signin";
