@@ -10,6 +10,7 @@ require_dotnet
 ensure_packages postgresql rabbitmq-server ffmpeg fonts-dejavu-core curl ca-certificates chromium
 ensure_commands node:nodejs npm:npm
 ensure_web_packages
+ensure_test_packages
 
 WORK=$(mktemp -d /tmp/dogmonitor-test.XXXXXX)
 chmod 755 "$WORK"

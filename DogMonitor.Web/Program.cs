@@ -33,6 +33,7 @@ app.MapAuthApi();
 app.MapApiKeysApi();
 app.MapUsersApi();
 app.MapSignOut();
+app.MapPasskeyOptions();
 app.MapSnapshotsApi();
 app.MapClipsApi();
 app.MapSharingApi();

@@ -41,6 +41,14 @@ ensure_web_packages() {
     || die "npm install failed in DogMonitor.Web (hls.js is needed to build the web app)"
 }
 
+# ensure_test_packages : the tests' npm packages (axe-core, which the browser tests inject into pages).
+ensure_test_packages() {
+  local root; root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  log "installing the tests' npm packages"
+  (cd "$root/DogMonitor.Tests" && npm install --no-audit --no-fund --loglevel=error >/dev/null) \
+    || die "npm install failed in DogMonitor.Tests (axe-core is needed by the accessibility tests)"
+}
+
 free_port() {
   node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
 }

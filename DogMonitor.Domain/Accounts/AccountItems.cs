@@ -20,31 +20,33 @@ public sealed partial class AccountItems(DogMonitorDbContext db, IMediaStore sto
     }
 
     /// <summary>
-    /// Removes the rows first (a running cut finds its row gone and stops), then the objects; an object the store
-    /// cannot remove now is logged and left for the store's own clean-up.
+    /// Removes every row the owner has (in the caller's transaction) and returns the media keys they named; a running
+    /// cut finds its row gone and stops.
     /// </summary>
-    public async Task DeleteAllAsync(string owner, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> DeleteRowsAsync(string owner, CancellationToken cancellationToken)
     {
-        var keys = await db.Snapshots.Where(s => s.OwnerId == owner).Select(s => new[] { s.ImageKey, s.ThumbnailKey }).ToListAsync(cancellationToken);
+        var snapshotKeys = await db.Snapshots.Where(s => s.OwnerId == owner).Select(s => new[] { s.ImageKey, s.ThumbnailKey }).ToListAsync(cancellationToken);
         var clipIds = await db.Clips.Where(c => c.OwnerId == owner).Select(c => c.Id).ToListAsync(cancellationToken);
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            await db.ShareLinks.Where(l => l.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
-            await db.Snapshots.Where(s => s.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
-            await db.Clips.Where(c => c.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
-            await db.ApiKeys.Where(k => k.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        foreach (var key in keys.SelectMany(k => k).Concat(clipIds.SelectMany(id => new[] { ClipKeys.Video(id), ClipKeys.Preview(id) })))
+        await db.ShareLinks.Where(l => l.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
+        await db.Snapshots.Where(s => s.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
+        await db.Clips.Where(c => c.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
+        await db.ApiKeys.Where(k => k.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
+        return [.. snapshotKeys.SelectMany(k => k), .. clipIds.SelectMany(id => new[] { ClipKeys.Video(id), ClipKeys.Preview(id) })];
+    }
+
+    /// <summary>Removes the media of a deleted account; what the store cannot remove now is logged and left behind.</summary>
+    public async Task DeleteObjectsAsync(string owner, IReadOnlyList<string> keys)
+    {
+        foreach (var key in keys)
         {
             try { await store.DeleteAsync(key, CancellationToken.None); }
             catch (DependencyUnavailableException ex) { LogOrphan(logger, key, ex.Message); }
         }
-        LogDeleted(logger, owner, keys.Count, clipIds.Count);
+        LogDeleted(logger, owner, keys.Count);
     }
 
-    [LoggerMessage(LogLevel.Information, "Account {OwnerId} deleted with {Snapshots} snapshots and {Clips} clips")]
-    private static partial void LogDeleted(ILogger logger, string ownerId, int snapshots, int clips);
+    [LoggerMessage(LogLevel.Information, "Account {OwnerId} deleted with {Objects} media objects")]
+    private static partial void LogDeleted(ILogger logger, string ownerId, int objects);
 
     [LoggerMessage(LogLevel.Warning, "Could not remove {Key} of a deleted account; it is left in the store: {Reason}")]
     private static partial void LogOrphan(ILogger logger, string key, string reason);

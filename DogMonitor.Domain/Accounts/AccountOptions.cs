@@ -35,6 +35,13 @@ public sealed class AccountOptions
 
     /// <summary>How long a session lasts without use.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// The domain passkeys are made for (the WebAuthn relying party id), e.g. <c>dogs.example.org</c>. Left empty, it is
+    /// the host the browser asked for, which is right unless a reverse proxy rewrites the Host header (nginx does by
+    /// default): then set it to the name people type. Changing it later orphans every passkey made before.
+    /// </summary>
+    public string? PasskeyServerDomain { get; set; }
 }
 
 public sealed class InitialAdminOptions

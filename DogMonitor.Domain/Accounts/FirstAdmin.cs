@@ -33,6 +33,8 @@ public sealed partial class FirstAdmin(
             if (!errors.IsEmpty) throw new RequestValidationException(errors);
 
             var user = new AppUser { UserName = email!.Trim(), Email = email.Trim(), Role = UserRole.Admin, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            // The admin and the items they inherit, together or not at all.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var result = await users.CreateAsync(user, password!);
             if (!result.Succeeded)
             {
@@ -40,6 +42,7 @@ public sealed partial class FirstAdmin(
                 throw new RequestValidationException(errors);
             }
             var moved = await items.MoveAsync(owner.Value.LocalOwnerId, user.Id, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             LogCreated(logger, user.Email, moved);
             return true;
         }
@@ -48,6 +51,22 @@ public sealed partial class FirstAdmin(
             Gate.Release();
         }
     }
+
+    /// <summary>
+    /// Items that still carry the old local owner (written by an older version, or by a second process, after the first
+    /// admin was made) go to the oldest admin; run at every start.
+    /// </summary>
+    public async Task AdoptLeftoversAsync(CancellationToken cancellationToken)
+    {
+        var local = owner.Value.LocalOwnerId;
+        if (!await db.Snapshots.AnyAsync(s => s.OwnerId == local, cancellationToken) && !await db.Clips.AnyAsync(c => c.OwnerId == local, cancellationToken)) return;
+        var admin = await db.Users.Where(u => u.Role == UserRole.Admin).OrderBy(u => u.CreatedAt).Select(u => new { u.Id, u.Email }).FirstOrDefaultAsync(cancellationToken);
+        if (admin is null) return;
+        LogAdopted(logger, admin.Email, await items.MoveAsync(local, admin.Id, cancellationToken));
+    }
+
+    [LoggerMessage(LogLevel.Information, "{Moved} items kept before sign-in now belong to the admin {Email}")]
+    private static partial void LogAdopted(ILogger logger, string? email, int moved);
 
     [LoggerMessage(LogLevel.Information, "First admin {Email} created; {Moved} items kept before sign-in now belong to them")]
     private static partial void LogCreated(ILogger logger, string email, int moved);

@@ -2,6 +2,7 @@ using DogMonitor.Domain.Cameras;
 using DogMonitor.Domain.Persistence;
 using DogMonitor.Domain.Problems;
 using DogMonitor.Domain.Validation;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,9 @@ namespace DogMonitor.Domain.Accounts;
 /// </summary>
 public sealed class UserAdminService(UserManager<AppUser> users, DogMonitorDbContext db, CameraCatalog catalog, AccountItems items, TimeProvider clock)
 {
+    // Changes to roles and accounts one at a time in this process, so two admins cannot each demote the other.
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
     public Task<List<AppUser>> ListAsync(CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().OrderBy(u => u.CreatedAt).ThenBy(u => u.Email).ToListAsync(cancellationToken);
 
@@ -39,72 +43,95 @@ public sealed class UserAdminService(UserManager<AppUser> users, DogMonitorDbCon
         return user;
     }
 
-    /// <summary>Applies the change; null when there is no such user.</summary>
+    /// <summary>Applies the change, all of it or nothing; null when there is no such user.</summary>
     public async Task<AppUser?> UpdateAsync(string id, UserChange change, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(id);
-        if (user is null) return null;
-        var errors = new ValidationErrors();
-        var role = change.Role is null ? user.Role : UserRules.ParseRole(change.Role, errors);
-        var cameras = change.Cameras is null ? user.Cameras : UserRules.CheckCameras(change.Cameras, catalog, errors);
-        var disabled = change.Disabled ?? user.Disabled;
-        if (user.Role == UserRole.Admin && !user.Disabled && (role != UserRole.Admin || disabled) && !await AnotherActiveAdminAsync(user.Id, cancellationToken))
-            errors.Add(change.Role is null ? "disabled" : "role", "This is the only active admin; make another admin first, or nobody could manage accounts.");
-        if (!errors.IsEmpty) throw new RequestValidationException(errors);
-
-        var endSessions = disabled && !user.Disabled;
-        (user.Role, user.Cameras, user.Disabled) = (role!.Value, cameras, disabled);
-        if (change.Password is { } password)
+        await Gate.WaitAsync(cancellationToken);
+        try
         {
-            var reset = await ReplacePasswordAsync(user, password);
-            if (!reset.Succeeded)
+            var user = await users.FindByIdAsync(id);
+            if (user is null) return null;
+            var errors = new ValidationErrors();
+            var role = change.Role is null ? user.Role : UserRules.ParseRole(change.Role, errors);
+            var cameras = change.Cameras is null ? user.Cameras : UserRules.CheckCameras(change.Cameras, catalog, errors);
+            var disabled = change.Disabled ?? user.Disabled;
+            if (change.Password is { } password) await CheckPasswordAsync(user, password, errors);
+            if (!errors.IsEmpty) throw new RequestValidationException(errors);
+
+            var endSessions = disabled && !user.Disabled;
+            if (change.Password is { } newPassword)
             {
-                UserRules.AddErrors(reset, errors);
-                throw new RequestValidationException(errors);
+                user.PasswordHash = users.PasswordHasher.HashPassword(user, newPassword);
+                (user.AccessFailedCount, user.LockoutEnd) = (0, null);
+                endSessions = true;
             }
-            endSessions = true;
+            (user.Role, user.Cameras, user.Disabled) = (role!.Value, cameras, disabled);
+            // A new stamp: cookies and open pages made with the old one end at their next check.
+            if (endSessions) user.SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            Check(await users.UpdateAsync(user));
+            await KeepAnAdminAsync(change.Role is null ? "disabled" : "role", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return user;
         }
-        if (endSessions) await users.UpdateSecurityStampAsync(user);
-        Check(await users.UpdateAsync(user));
-        return user;
+        finally
+        {
+            Gate.Release();
+        }
     }
 
-    /// <summary>Deletes the account with everything it owns; false when there is no such user.</summary>
+    /// <summary>
+    /// Deletes the account with everything it owns, rows in one transaction and then the media; false when there is
+    /// no such user.
+    /// </summary>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(id);
-        if (user is null) return false;
-        if (user.Role == UserRole.Admin && !user.Disabled && !await AnotherActiveAdminAsync(user.Id, cancellationToken))
+        await Gate.WaitAsync(cancellationToken);
+        IReadOnlyList<string> media;
+        try
         {
-            var errors = new ValidationErrors();
-            errors.Add("id", "This is the only active admin; make another admin first, or nobody could manage accounts.");
-            throw new RequestValidationException(errors);
+            var user = await users.FindByIdAsync(id);
+            if (user is null) return false;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            media = await items.DeleteRowsAsync(user.Id, cancellationToken);
+            Check(await users.DeleteAsync(user));
+            await KeepAnAdminAsync("id", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        await items.DeleteAllAsync(user.Id, cancellationToken);
-        Check(await users.DeleteAsync(user));
+        finally
+        {
+            Gate.Release();
+        }
+        await items.DeleteObjectsAsync(id, media);
         return true;
     }
 
-    private async Task<IdentityResult> ReplacePasswordAsync(AppUser user, string password)
+    private async Task CheckPasswordAsync(AppUser user, string password, ValidationErrors errors)
     {
-        // Validate first, so a refused password leaves the old one in place.
         foreach (var validator in users.PasswordValidators)
         {
             var result = await validator.ValidateAsync(users, user, password);
-            if (!result.Succeeded) return result;
+            if (!result.Succeeded) UserRules.AddErrors(result, errors);
         }
-        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
-        await users.ResetAccessFailedCountAsync(user);
-        await users.SetLockoutEndDateAsync(user, null);
-        return IdentityResult.Success;
     }
 
-    private Task<bool> AnotherActiveAdminAsync(string id, CancellationToken cancellationToken) =>
-        db.Users.AnyAsync(u => u.Id != id && u.Role == UserRole.Admin && !u.Disabled, cancellationToken);
+    /// <summary>Checked after the change, inside its transaction: undone if no active admin would be left.</summary>
+    private async Task KeepAnAdminAsync(string field, CancellationToken cancellationToken)
+    {
+        if (await db.Users.AnyAsync(u => u.Role == UserRole.Admin && !u.Disabled, cancellationToken)) return;
+        var errors = new ValidationErrors();
+        errors.Add(field, "This is the only active admin; make another admin first, or nobody could manage accounts.");
+        throw new RequestValidationException(errors);
+    }
 
     private static void Check(IdentityResult result)
     {
-        if (!result.Succeeded)
-            throw new InvalidOperationException("The account could not be saved: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        if (result.Succeeded) return;
+        var errors = new ValidationErrors();
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            errors.Add("id", "Someone changed this account at the same moment; load it again and retry.");
+        else
+            UserRules.AddErrors(result, errors);
+        throw new RequestValidationException(errors);
     }
 }

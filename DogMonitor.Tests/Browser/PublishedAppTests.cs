@@ -36,8 +36,9 @@ public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<Publishe
         await live.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Create admin and sign in" }).ClickAsync();
         await live.WaitForURLAsync("**/live");
         await app.UseAccountAsync(Email, Password);
-        await app.WaitForBufferAsync(TimeSpan.FromSeconds(12));
-        // The recording began a moment ago: with 12 s in the buffer the live page can clip the 10 s before its frame.
+        // The recording began a moment ago. The player shows a frame some 4 s behind the newest, so the buffer must
+        // hold well over 10 s before "Last 10 s" can be cut from that frame.
+        await app.WaitForBufferAsync(TimeSpan.FromSeconds(18));
         await live.ReloadAsync();
         await GalleryBrowserTests.WaitForAsync(live, "() => (document.querySelector('video')?.currentTime ?? 0) > 1", "the live video to play", 30_000);
 

@@ -51,6 +51,8 @@ public sealed class DogMonitorApp(IReadOnlyDictionary<string, string?> settings)
             builder.UseSetting("Auth:InitialAdmin:Email", TestAccounts.OwnerEmail);
             builder.UseSetting("Auth:InitialAdmin:Password", TestAccounts.OwnerPassword);
         }
+        // In-process clients all come from one address; the sign-in limit has tests of its own that set it.
+        if (!Settings.ContainsKey("Auth:SignInAttempts")) builder.UseSetting("Auth:SignInAttempts", "1000");
         // UseSetting reaches Program before it registers services, so settings read while registering
         // (the transport, whether the worker runs in-process) see them too; ConfigureAppConfiguration would not.
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

@@ -68,6 +68,16 @@ public static class TestAccounts
         scopedServices.GetRequiredService<CurrentUser>().Principal = principal;
     }
 
+    /// <summary>A client with the owner's session cookie and no key: what a person's browser sends to pages.</summary>
+    public static async Task<HttpClient> CreateSessionClientAsync(this DogMonitorApp app)
+    {
+        var client = app.CreateClient().WithoutKey();
+        var login = await client.PostAsync("/api/auth/login", new StringContent(
+            System.Text.Json.JsonSerializer.Serialize(new { email = OwnerEmail, password = OwnerPassword }), System.Text.Encoding.UTF8, "application/json"));
+        if (!login.IsSuccessStatusCode) throw new InvalidOperationException($"The owner could not sign in: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
+        return client;
+    }
+
     /// <summary>A client that calls the API with no key.</summary>
     public static HttpClient WithoutKey(this HttpClient client)
     {

@@ -22,7 +22,7 @@ public abstract class DependencyFailureTests(AppEnvironment environment)
     {
         var app = await environment.StartAppAsync("store-down-health", brokenMediaStore: true);
 
-        var response = await app.CreateClient().GetAsync("/healthz");
+        var response = await (await app.CreateSessionClientAsync()).GetAsync("/healthz");
 
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var health = await response.ReadJsonAsync();

@@ -25,16 +25,16 @@ public abstract class OpenApiAndHealthTests(AppEnvironment environment)
     [Fact]
     public async Task ApiReferencePageIsServed()
     {
-        var response = await environment.App.CreateClient().GetAsync("/api/docs");
+        var response = await (await environment.App.CreateSessionClientAsync()).GetAsync("/api/docs");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("DogMonitor API", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task HealthReportsDatabaseAndMediaStoreSeparately()
+    public async Task HealthReportsDatabaseAndMediaStoreSeparatelyToASignedInUser()
     {
-        var response = await environment.App.CreateClient().GetAsync("/healthz");
+        var response = await (await environment.App.CreateSessionClientAsync()).GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var health = await response.ReadJsonAsync();
@@ -45,7 +45,7 @@ public abstract class OpenApiAndHealthTests(AppEnvironment environment)
     [Fact]
     public async Task HomePageRenders()
     {
-        var response = await environment.App.CreateClient().GetAsync("/");
+        var response = await (await environment.App.CreateSessionClientAsync()).GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("DogMonitor", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

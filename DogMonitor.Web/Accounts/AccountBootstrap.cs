@@ -17,7 +17,11 @@ public sealed partial class AccountBootstrap(
     {
         await using var scope = scopes.CreateAsyncScope();
         var firstAdmin = scope.ServiceProvider.GetRequiredService<FirstAdmin>();
-        if (!await firstAdmin.IsNeededAsync(cancellationToken)) return;
+        if (!await firstAdmin.IsNeededAsync(cancellationToken))
+        {
+            await firstAdmin.AdoptLeftoversAsync(cancellationToken);
+            return;
+        }
         var initial = options.Value.InitialAdmin;
         if (!string.IsNullOrWhiteSpace(initial.Email) || !string.IsNullOrEmpty(initial.Password))
         {

@@ -17,6 +17,13 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
 
+    /// <summary>Keys are for the API and its document; pages and the Blazor circuit only know sessions.</summary>
+    public static bool AcceptsKey(HttpRequest request) =>
+        (request.Path.StartsWithSegments("/api") && !request.Path.StartsWithSegments("/api/docs")) || request.Path.StartsWithSegments("/openapi");
+
+    /// <summary>Whether the caller signed in with a key rather than a session.</summary>
+    public static bool IsKey(System.Security.Claims.ClaimsPrincipal user) => user.Identity?.AuthenticationType == SchemeName;
+
     /// <summary>The key a request carries, if it carries one at all.</summary>
     public static string? KeyOf(HttpRequest request)
     {

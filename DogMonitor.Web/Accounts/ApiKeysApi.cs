@@ -15,14 +15,19 @@ public static class ApiKeysApi
         api.MapPost("/", CreateKey)
             .WithSummary("Make an API key; the answer holds its secret, shown this once")
             .Accepts<ApiKeyRequest>("application/json")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/", ListKeys).WithSummary("The caller's API keys, without their secrets");
         api.MapDelete("/{id}", DeleteKey).WithSummary("Revoke an API key at once");
         return app;
     }
 
-    internal static async Task<Created<NewApiKeyResponse>> CreateKey(HttpContext context, ApiKeyService keys, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<NewApiKeyResponse>, ProblemHttpResult>> CreateKey(HttpContext context, ApiKeyService keys, CancellationToken cancellationToken)
     {
+        // A leaked key must not be able to mint keys that outlive its revocation.
+        if (ApiKeyAuthenticationHandler.IsKey(context.User))
+            return TypedResults.Problem("Keys are made by a signed-in person (Settings → API keys, or POST /api/auth/login first), not by another key.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.");
         var request = await JsonBody.ReadAsync<ApiKeyRequest>(context, MaxBodyBytes, cancellationToken);
         var (key, secret) = await keys.CreateAsync(request.Name, request.Scope, request.ExpiresInDays, cancellationToken);
         return TypedResults.Created($"/api/keys/{key.Id}", NewApiKeyResponse.From(key, secret));

@@ -32,9 +32,11 @@ public static class SignInExtensions
                 options.DefaultChallengeScheme = Scheme;
                 options.DefaultForbidScheme = Scheme;
             })
-            // A request that carries a key is judged by the key alone; anything else by the session cookie.
+            // A request to the API that carries a key is judged by the key alone; anything else by the session cookie.
+            // Pages, their circuits and sign-out take no key: a read-only key must not drive a page that writes.
             .AddPolicyScheme(Scheme, "Session or API key", options => options.ForwardDefaultSelector = context =>
-                ApiKeyAuthenticationHandler.KeyOf(context.Request) is null ? IdentityConstants.ApplicationScheme : ApiKeyAuthenticationHandler.SchemeName)
+                ApiKeyAuthenticationHandler.AcceptsKey(context.Request) && ApiKeyAuthenticationHandler.KeyOf(context.Request) is not null
+                    ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<AccountOptions>>(ConfigureSession);
@@ -45,7 +47,8 @@ public static class SignInExtensions
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(signedIn)
             .SetFallbackPolicy(signedIn)
-            .AddPolicy(AccountPolicies.Admin, policy => policy.Combine(signedIn).RequireRole(AccountClaims.RoleName(UserRole.Admin)));
+            .AddPolicy(AccountPolicies.Admin, policy => policy.Combine(signedIn).RequireRole(AccountClaims.RoleName(UserRole.Admin)))
+            .AddPolicy(AccountPolicies.Session, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
         services.AddSingleton<IAuthorizationHandler, ReadOnlyKeyRequirement>();
 
         services.AddScoped<CurrentUser>();
@@ -57,8 +60,10 @@ public static class SignInExtensions
 
         services.AddSingleton<SetupCode>();
         services.AddHostedService<AccountBootstrap>();
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddSignInRateLimit();
         services.AddForwardedClients();
+        services.AddPasskeys();
         return builder;
     }
 
@@ -80,6 +85,12 @@ public static class SignInExtensions
         cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         cookie.ExpireTimeSpan = accounts.Value.SessionLifetime;
         cookie.SlidingExpiration = true;
+        // A session lasts SessionLifetime however it began: Identity's passkey sign-in asks for one that ends with the browser.
+        cookie.Events.OnSigningIn = context =>
+        {
+            context.Properties.IsPersistent = true;
+            return Task.CompletedTask;
+        };
         cookie.LoginPath = "/signin";
         cookie.LogoutPath = "/signout";
         cookie.AccessDeniedPath = "/signin";

@@ -24,7 +24,7 @@ public static class SignInRateLimit
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(PolicyName, context => HttpMethods.IsGet(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("pages")
-                : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                : RateLimitPartition.GetFixedWindowLimiter(ClientOf(context), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = settings.SignInAttempts,
                     Window = settings.SignInWindow,
@@ -33,6 +33,18 @@ public static class SignInRateLimit
             limiter.OnRejected = (context, cancellationToken) => RejectAsync(context.HttpContext, settings.SignInWindow, cancellationToken);
         });
         return services;
+    }
+
+    /// <summary>The client's address; for IPv6 its /64, which one subscriber usually holds whole.</summary>
+    internal static string ClientOf(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null) return "unknown";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
     }
 
     private static async ValueTask RejectAsync(HttpContext context, TimeSpan window, CancellationToken cancellationToken)

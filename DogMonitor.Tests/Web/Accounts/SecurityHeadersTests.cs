@@ -47,9 +47,11 @@ public sealed class SecurityHeadersTests(EmbeddedEnvironment environment) : ICla
     public async Task SigningOutFromAnotherSiteIsRefused()
     {
         // Signed in, but the form carries no token of this app's: as a form posted from another site would.
-        var signedIn = environment.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var signedIn = environment.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).WithoutKey();
+        await signedIn.PostJsonAsync("/api/auth/login", new { email = TestAccounts.OwnerEmail, password = TestAccounts.OwnerPassword });
         var response = await signedIn.PostAsync("/signout", new FormUrlEncodedContent([]));
 
         await response.AssertProblemAsync(400);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await signedIn.GetAsync("/api/auth/me")).StatusCode); // still signed in
     }
 }

@@ -31,6 +31,27 @@ public sealed class SignInTests(EmbeddedEnvironment environment) : IClassFixture
         await (await client.GetAsync("/api/snapshots")).AssertProblemAsync(401);
     }
 
+    [Theory]
+    [InlineData("{\"disabled\": true}")]
+    [InlineData("{\"password\": \"a brand new long password\"}")]
+    public async Task DisablingAUserOrSettingTheirPasswordEndsTheirSessionsAndDisablingTheirKeys(string change)
+    {
+        var (app, baseUrl) = await StartAsync("revoke-" + change.Length, settings => settings["Auth:RevalidationInterval"] = "00:00:01");
+        var member = await TestAccounts.CreateUserAsync(app.Services, "member@dogmonitor.test", cameras: ["test-pattern"]);
+        using var session = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
+        Assert.Equal(HttpStatusCode.NoContent, (await session.PostAsJsonAsync("/api/auth/login", new { email = member.Email, password = TestAccounts.Password })).StatusCode);
+        using var key = new HttpClient { BaseAddress = new Uri(baseUrl) }.WithKey(member.Key);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/api/snapshots")).StatusCode);
+
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/users/{member.Id}") { Content = new StringContent(change, System.Text.Encoding.UTF8, "application/json") };
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().SendAsync(request)).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // past the revalidation interval
+
+        await (await session.GetAsync("/api/snapshots")).AssertProblemAsync(401);
+        var keyAnswer = await key.GetAsync("/api/snapshots");
+        Assert.Equal(change.Contains("disabled") ? HttpStatusCode.Unauthorized : HttpStatusCode.OK, keyAnswer.StatusCode); // a key outlives a password change, not a disabled account
+    }
+
     [Fact]
     public async Task AnApiRequestGets401ButAPageIsSentToSignInAndBack()
     {
@@ -70,7 +91,7 @@ public sealed class SignInTests(EmbeddedEnvironment environment) : IClassFixture
     [Fact]
     public async Task TwentyWrongPasswordsInARowEndInLockoutAnd429()
     {
-        var (_, baseUrl) = await StartAsync("limit");
+        var (_, baseUrl) = await StartAsync("limit", settings => settings["Auth:SignInAttempts"] = "10"); // the default
         using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
 
         var statuses = new List<int>();

@@ -135,21 +135,21 @@ public sealed class GalleryPageTests(EmbeddedEnvironment environment) : MudTestC
     public async Task AnotherUsersSnapshotsAndClipEventsNeverReachThePage()
     {
         await UseFreshAppAsync();
-        await GallerySeed.SnapshotAsync(App, "mine");
-        var gallery = Render<Gallery>();
-        gallery.WaitForAssertion(() => Assert.Single(gallery.FindAll("[data-testid=snapshot-card]")));
+        var clip = await GallerySeed.ClipAsync(App, ClipStatus.Queued);
+        var gallery = RenderClipsTab();
+        gallery.WaitForAssertion(() => Assert.Equal("Queued", gallery.Find("[data-testid=clip-status]").TextContent.Trim()));
         var other = await TestAccounts.CreateUserAsync(App.Services, "other@dogmonitor.test", cameras: ["test-pattern"]);
+        var feed = App.Services.GetRequiredService<ClipStatusFeed>();
 
-        await GallerySeed.SnapshotOfAsync(App, other.Id, "not yours");
-        await App.Services.GetRequiredService<ClipStatusFeed>()
-            .PublishAsync(new ClipStatusChanged(Guid.CreateVersion7(), other.Id, ClipStatus.Queued, 0, null, DateTime.UtcNow));
-        // Then one of the owner's own, which must arrive: the feed works, it only filtered.
-        await GallerySeed.SnapshotAsync(App, "mine too");
+        // An event that names the owner's card but comes from another account's clip path: the page must not apply it.
+        await feed.PublishAsync(new ClipStatusChanged(clip.Id, other.Id, ClipStatus.Failed, 10, "not yours", DateTime.UtcNow));
+        await GallerySeed.SnapshotOfAsync(App, other.Id, "not yours either");
+        // Then the owner's own news, which must arrive: the feed works, it only filtered.
+        await feed.PublishAsync(new ClipStatusChanged(clip.Id, App.OwnerId, ClipStatus.Processing, 40, null, DateTime.UtcNow.AddSeconds(1)));
 
-        gallery.WaitForAssertion(() => Assert.Equal(2, gallery.FindAll("[data-testid=snapshot-card]").Count), TimeSpan.FromSeconds(10));
+        gallery.WaitForAssertion(() => Assert.Contains("40", gallery.Find("[data-testid=clip-status]").TextContent));
         Assert.DoesNotContain("not yours", gallery.Markup, StringComparison.Ordinal);
-        Assert.Contains("Snapshots (2)", gallery.Markup, StringComparison.Ordinal);
-        Assert.Contains("Clips (0)", gallery.Markup, StringComparison.Ordinal);
+        Assert.Contains("Snapshots (0)", gallery.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

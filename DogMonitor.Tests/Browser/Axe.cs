@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace DogMonitor.Tests.Browser;
+
+/// <summary>
+/// axe-core (npm, installed by ./test.sh into DogMonitor.Tests/node_modules) run in a page through Playwright, with
+/// the WCAG 2.1 A and AA rules. Evaluated through the DevTools protocol, so the app's CSP need not be loosened for it.
+/// </summary>
+internal static class Axe
+{
+    private static readonly Lazy<string> Source = new(() =>
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "DogMonitor.sln"))) folder = folder.Parent;
+        var path = folder is null ? null : Path.Combine(folder.FullName, "DogMonitor.Tests", "node_modules", "axe-core", "axe.min.js");
+        if (path is null || !File.Exists(path))
+            Assert.Fail("The accessibility tests need axe-core: run `npm install` in DogMonitor.Tests (./test.sh does).");
+        return File.ReadAllText(path!);
+    });
+
+    /// <summary>Every WCAG 2.1 A/AA violation on the page as it is now, one line each (rule, impact, where).</summary>
+    public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
+    {
+        await page.EvaluateAsync(Source.Value);
+        var result = await page.EvaluateAsync<JsonElement>("""
+            async () => {
+                const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+                return r.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
+            }
+            """);
+        return [.. result.EnumerateArray().Select(v => v.GetString()!)];
+    }
+}
