@@ -9,8 +9,8 @@ using MudBlazor;
 namespace DogMonitor.Web.Components.Layout;
 
 /// <summary>
-/// The app shell: navigation (app bar links on wide screens, a drawer on phones), the theme that follows the
-/// system's dark mode unless the user chose one (<see cref="ThemePreference"/>), and the snackbar settings.
+/// The app shell: navigation (app bar links on wide screens, a drawer on phones), the account menu, the theme that
+/// follows the system's dark mode unless the user chose one (<see cref="ThemePreference"/>), and the snackbar settings.
 /// </summary>
 public sealed partial class MainLayout : IAsyncDisposable
 {

@@ -1,6 +1,6 @@
 using DogMonitor.Domain.Accounts;
-using DogMonitor.Web.Accounts;
 using DogMonitor.Domain.Cameras;
+using DogMonitor.Web.Accounts;
 using DogMonitor.Web.Components.Shared;
 using DogMonitor.Web.Components.UserAdmin;
 using Microsoft.AspNetCore.Components;
