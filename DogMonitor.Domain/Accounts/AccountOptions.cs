@@ -31,6 +31,7 @@ public sealed class AccountOptions
     public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How often an open page or a session cookie is checked against the account (disabled, new password).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Auth:RevalidationInterval must be between 1 second and 1 hour.")]
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long a session lasts without use.</summary>

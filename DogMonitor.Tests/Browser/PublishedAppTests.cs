@@ -74,5 +74,21 @@ public sealed class PublishedAppTests(PublishedApp app) : IClassFixture<Publishe
 
         Assert.Equal(HttpStatusCode.NoContent, (await app.Client.DeleteAsync($"/api/clips/{id}/share")).StatusCode);
         Assert.Equal(410, (await page.GotoAsync(link))!.Status);
+
+        // Sign out from the account menu, and back in on the sign-in page, which returns to where the person was.
+        await gallery.GetByTestId("account-menu").ClickAsync();
+        await gallery.GetByTestId("menu-signout").ClickAsync();
+        await gallery.WaitForURLAsync("**/signin");
+        await gallery.GotoAsync(app.BaseUrl + "/gallery?tab=clips");
+        await gallery.WaitForURLAsync("**/signin?ReturnUrl=%2Fgallery%3Ftab%3Dclips");
+        await gallery.GetByLabel("Email").FillAsync(Email);
+        await gallery.GetByLabel("Password").FillAsync("not my password at all");
+        await gallery.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in", Exact = true }).ClickAsync();
+        await Assertions.Expect(gallery.GetByTestId("signin-error")).ToContainTextAsync("The email or the password is wrong.");
+        await gallery.GetByLabel("Password").FillAsync(Password);
+        await gallery.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("signin.png") });
+        await gallery.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in", Exact = true }).ClickAsync();
+        await gallery.WaitForURLAsync("**/gallery?tab=clips");
+        await GalleryBrowserTests.WaitForCircuitAsync(gallery);
     }
 }
