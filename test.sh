@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 source scripts/common.sh
 
 require_dotnet
-ensure_packages postgresql rabbitmq-server ffmpeg fonts-dejavu-core curl ca-certificates chromium
+ensure_packages postgresql rabbitmq-server ffmpeg fonts-dejavu-core curl ca-certificates chromium \
+  gir1.2-gst-rtsp-server-1.0 python3-gi gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-ugly gstreamer1.0-plugins-bad  # a real RTSP camera
 ensure_commands node:nodejs npm:npm
 ensure_web_packages
 ensure_test_packages

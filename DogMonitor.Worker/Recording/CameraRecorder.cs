@@ -45,7 +45,7 @@ internal sealed partial class CameraRecorder(
                 buffer ??= await OpenBufferAsync(janitor, cancellationToken);
                 healthyFor = await RecordOnceAsync(buffer, janitor, cancellationToken);
                 await WriteStateAsync(buffer, cancellationToken);
-                var delay = _backoff.Next(healthyFor);
+                var delay = _backoff.Next(healthyFor, _status.NeedsPerson);
                 LogRestarting(logger, camera.Id, _status.LastError, delay);
                 await Task.Delay(delay, clock, cancellationToken);
             }
@@ -130,7 +130,9 @@ internal sealed partial class CameraRecorder(
                 if (exited)
                 {
                     await process.StopAsync(); // also waits for the last stderr lines
-                    _status.Failed(process.ExitDescription);
+                    var explained = CameraFailure.Explain(process.Stderr.Text());
+                    if (explained is not null) LogFfmpegSaid(logger, camera.Id, camera.Source.Redact(process.ExitDescription));
+                    _status.Failed(explained?.Sentence ?? process.ExitDescription, explained?.NeedsPerson ?? false);
                     break;
                 }
                 if (Now - lastProgress > _stallLimit)
@@ -203,6 +205,9 @@ internal sealed partial class CameraRecorder(
 
     [LoggerMessage(LogLevel.Information, "Camera {CameraId}: recording with ffmpeg (pid {ProcessId})")]
     private static partial void LogStarted(ILogger logger, string cameraId, int processId);
+
+    [LoggerMessage(LogLevel.Information, "Camera {CameraId}: {FfmpegSaid}")]
+    private static partial void LogFfmpegSaid(ILogger logger, string cameraId, string ffmpegSaid);
 
     [LoggerMessage(LogLevel.Warning, "Camera {CameraId}: {Reason} Restarting in {Delay}")]
     private static partial void LogRestarting(ILogger logger, string cameraId, string? reason, TimeSpan delay);

@@ -25,9 +25,13 @@ internal sealed class RecorderStatus(Camera camera, TimeSpan onlineWindow, TimeP
 
     public void Stopped() => _lastSegmentAt = null;
 
+    /// <summary>Whether the last failure is one only a person can mend (see <see cref="CameraFailure"/>).</summary>
+    public bool NeedsPerson { get; private set; }
+
     /// <summary>Keeps a short reason, without the credentials ffmpeg likes to repeat from the camera's URL.</summary>
-    public void Failed(string reason)
+    public void Failed(string reason, bool needsPerson = false)
     {
+        NeedsPerson = needsPerson;
         var redacted = camera.Source.Redact(reason).Trim();
         LastError = redacted.Length <= MaxErrorLength ? redacted : redacted[..(MaxErrorLength - 1)] + "…";
         LastErrorAt = Now;

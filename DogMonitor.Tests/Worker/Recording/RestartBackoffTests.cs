@@ -15,6 +15,16 @@ public class RestartBackoffTests
     }
 
     [Fact]
+    public void AFailureOnlyAPersonCanMend_WaitsThirtySecondsDoublingToFiveMinutes()
+    {
+        var backoff = new RestartBackoff();
+
+        var delays = Enumerable.Range(0, 7).Select(_ => backoff.Next(TimeSpan.Zero, needsPerson: true).TotalSeconds);
+
+        Assert.Equal([30, 60, 120, 240, 300, 300, 300], delays);
+    }
+
+    [Fact]
     public void AMinuteOfHealth_StartsOverAtOneSecond()
     {
         var backoff = new RestartBackoff();

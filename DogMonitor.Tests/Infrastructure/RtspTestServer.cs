@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace DogMonitor.Tests.Infrastructure;
+
+/// <summary>
+/// A real RTSP camera on loopback: GStreamer's RTSP server from Debian's packages (tools/rtsp-test-server), serving
+/// a test pattern at <c>/cam</c>, optionally behind a user name and password. ./test.sh installs GStreamer.
+/// </summary>
+public sealed class RtspTestServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private RtspTestServer(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    /// <summary>The stream's address, with <paramref name="credentials"/> ("user:password") if given.</summary>
+    public string Url(string path = "/cam", string? credentials = null) =>
+        credentials is null ? $"rtsp://127.0.0.1:{Port}{path}" : $"rtsp://{credentials}@127.0.0.1:{Port}{path}";
+
+    /// <param name="auth">"user:password" the camera asks for; none when null.</param>
+    /// <param name="port">The port to listen on (a camera coming back on its old address); a free one when null.</param>
+    public static async Task<RtspTestServer> StartAsync(string? auth = null, int? port = null)
+    {
+        const string Python = "/usr/bin/python3";
+        var script = Path.Combine(RepositoryRoot(), "tools", "rtsp-test-server", "rtsp_server.py");
+        var chosen = port ?? FreePort.Next();
+        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { script, chosen.ToString(System.Globalization.CultureInfo.InvariantCulture) }) start.ArgumentList.Add(argument);
+        if (auth is not null) { start.ArgumentList.Add("--auth"); start.ArgumentList.Add(auth); }
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new InvalidOperationException($"The RTSP camera tests need {Python} with GStreamer's RTSP server: apt-get install -y gir1.2-gst-rtsp-server-1.0 python3-gi gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-ugly gstreamer1.0-plugins-bad (./test.sh installs them).");
+        }
+        var server = new RtspTestServer(process, chosen);
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) server._output.Enqueue(line.Data); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) server._output.Enqueue(line.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!server._output.Any(l => l.StartsWith("READY ", StringComparison.Ordinal)))
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+                throw new InvalidOperationException("GStreamer's RTSP server did not start (apt-get install -y gir1.2-gst-rtsp-server-1.0 python3-gi "
+                    + "gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-ugly gstreamer1.0-plugins-bad; ./test.sh does). It said:\n"
+                    + string.Join('\n', server._output));
+            await Task.Delay(100);
+        }
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "DogMonitor.sln"))) folder = folder.Parent;
+        return folder?.FullName ?? throw new InvalidOperationException("The tests run outside the repository: tools/rtsp-test-server is not found.");
+    }
+}

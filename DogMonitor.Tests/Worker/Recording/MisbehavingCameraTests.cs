@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using DogMonitor.Domain.Recording;
+using DogMonitor.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace DogMonitor.Tests.Worker.Recording;
+
+/// <summary>
+/// Real RTSP cameras (GStreamer's server on loopback) that cannot be recorded as configured: the state says why in a
+/// person's words, and a failure only a person can mend is not retried in a tight loop.
+/// </summary>
+public sealed class MisbehavingCameraTests : IAsyncDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "dogmonitor-misbehaving-" + Guid.NewGuid().ToString("N"));
+    private RtspTestServer? _camera;
+
+    [Theory]
+    [InlineData("cam:wrong-password", "/cam", "The camera refused the user name or password.")]
+    [InlineData("cam:secret", "/no-such-stream", "The camera has no stream at that path.")]
+    public async Task ACameraThatRefusesIsExplainedAndRetriedSlowly(string credentials, string path, string explanation)
+    {
+        await FfmpegRequirement.EnsureInstalledAsync();
+        _camera = await RtspTestServer.StartAsync(auth: "cam:secret");
+        using var host = Start(_camera.Url(path, credentials));
+        var states = host.Services.GetRequiredService<ICameraStateReader>();
+        var started = Stopwatch.StartNew();
+
+        CameraState? state = null;
+        while (state?.LastError is null && started.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            state = await states.ReadAsync("door", TestContext.Current.CancellationToken);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(8), TestContext.Current.CancellationToken); // a tight loop would restart every 1–4 s
+        state = await states.ReadAsync("door", TestContext.Current.CancellationToken);
+
+        Assert.NotNull(state);
+        Assert.StartsWith(explanation, state.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain("ffmpeg", state.LastError, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("wrong-password", state.LastError, StringComparison.Ordinal);
+        Assert.False(state.Online);
+        Assert.Equal(0, state.Restarts); // the next try is 30 s away
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task TheRightPasswordRecords()
+    {
+        await FfmpegRequirement.EnsureInstalledAsync();
+        _camera = await RtspTestServer.StartAsync(auth: "cam:secret");
+        using var host = Start(_camera.Url("/cam", "cam:secret"));
+        var buffer = host.Services.GetRequiredService<IRecordingBuffer>();
+        var started = Stopwatch.StartNew();
+
+        while (await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken) is not { } span || span.Last - span.First < TimeSpan.FromSeconds(4))
+        {
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(30), "The camera with the right password recorded nothing in 30 s.");
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+        var state = await host.Services.GetRequiredService<ICameraStateReader>().ReadAsync("door", TestContext.Current.CancellationToken);
+        Assert.True(state!.Online);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task ACameraThatDropsIsExplainedAndRecordedAgainWhenItComesBack()
+    {
+        await FfmpegRequirement.EnsureInstalledAsync();
+        _camera = await RtspTestServer.StartAsync();
+        var port = _camera.Port;
+        using var host = Start(_camera.Url());
+        var buffer = host.Services.GetRequiredService<IRecordingBuffer>();
+        var states = host.Services.GetRequiredService<ICameraStateReader>();
+        await UntilAsync(async () => await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken) is { } span && span.Last - span.First >= TimeSpan.FromSeconds(4),
+            TimeSpan.FromSeconds(30), "the camera to record 4 s");
+        var before = (await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken))!.Value.Last;
+
+        await _camera.DisposeAsync(); // the camera loses power
+        _camera = null;
+        await UntilAsync(async () => (await states.ReadAsync("door", TestContext.Current.CancellationToken))?.LastError?.StartsWith("Nothing answers at 127.0.0.1:", StringComparison.Ordinal) == true,
+            TimeSpan.FromSeconds(30), "the state to say nothing answers", async () => (await states.ReadAsync("door", TestContext.Current.CancellationToken))?.LastError);
+        _camera = await RtspTestServer.StartAsync(port: port); // and comes back on its old address
+
+        await UntilAsync(async () => await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken) is { } span && span.Last > before.AddSeconds(4),
+            TimeSpan.FromSeconds(45), "recording to resume");
+        var state = await states.ReadAsync("door", TestContext.Current.CancellationToken);
+        Assert.True(state!.Online);
+        Assert.True(state.Restarts >= 1);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, Func<Task<string?>>? seen = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow >= deadline)
+                Assert.Fail($"Gave up waiting for {what} after {timeout.TotalSeconds:0} s." + (seen is null ? "" : $" Last seen: {await seen()}"));
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private IHost Start(string source)
+    {
+        var host = RecorderHosts.Build(_data, new()
+        {
+            ["Recording:SegmentSeconds"] = "2",
+            ["Cameras:0:Id"] = "door",
+            ["Cameras:0:Source"] = source,
+        });
+        host.Start();
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_camera is not null) await _camera.DisposeAsync();
+        try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
+    }
+}
