@@ -60,6 +60,18 @@ public sealed class RtspTestServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Freezes the server (SIGSTOP): its connections stay open and send nothing, as a camera that hangs.</summary>
+    public void Freeze() => Signal("STOP");
+
+    /// <summary>Lets a frozen server go on (SIGCONT).</summary>
+    public void Thaw() => Signal("CONT");
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -90,6 +90,32 @@ public sealed class MisbehavingCameraTests : IAsyncDisposable
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task ACameraThatHangsWithoutClosingIsRestartedWithinSeconds()
+    {
+        await FfmpegRequirement.EnsureInstalledAsync();
+        _camera = await RtspTestServer.StartAsync();
+        using var host = Start(_camera.Url());
+        var buffer = host.Services.GetRequiredService<IRecordingBuffer>();
+        var states = host.Services.GetRequiredService<ICameraStateReader>();
+        await UntilAsync(async () => await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken) is { } span && span.Last - span.First >= TimeSpan.FromSeconds(4),
+            TimeSpan.FromSeconds(30), "the camera to record 4 s");
+
+        _camera.Freeze(); // the connection stays open; nothing more arrives
+        var frozenAt = Stopwatch.StartNew();
+        await UntilAsync(async () => (await states.ReadAsync("door", TestContext.Current.CancellationToken))?.LastError?.StartsWith("No new segment for", StringComparison.Ordinal) == true,
+            TimeSpan.FromSeconds(25), "the stall to be noticed", async () => (await states.ReadAsync("door", TestContext.Current.CancellationToken))?.LastError);
+        var noticedAfter = frozenAt.Elapsed;
+        var last = (await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken))!.Value.Last;
+        _camera.Thaw();
+
+        await UntilAsync(async () => await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken) is { } span && span.Last > last.AddSeconds(4),
+            TimeSpan.FromSeconds(45), "recording to resume");
+        Assert.True(noticedAfter > TimeSpan.FromSeconds(5), $"A stall was declared after {noticedAfter.TotalSeconds:0.0} s, before 3 segments could be missed.");
+        Assert.True((await states.ReadAsync("door", TestContext.Current.CancellationToken))!.Restarts >= 1);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
     private static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, Func<Task<string?>>? seen = null)
     {
         var deadline = DateTime.UtcNow + timeout;
