@@ -10,11 +10,13 @@ public sealed class ApiKeyAuthenticator(DogMonitorDbContext db, TimeProvider clo
     {
         if (!ApiKeySecrets.LooksLikeKey(secret)) return null;
         var hash = ApiKeySecrets.Hash(secret);
-        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.SecretHash == hash, cancellationToken);
+        // The key and its owner in one query: this runs on every API request.
+        var found = await db.ApiKeys.AsNoTracking().Where(k => k.SecretHash == hash)
+            .Join(db.Users.AsNoTracking(), k => k.OwnerId, u => u.Id, (k, u) => new { Key = k, User = u })
+            .FirstOrDefaultAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (key is null || key.ExpiresAt <= now) return null;
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == key.OwnerId, cancellationToken);
-        if (user is null || user.Disabled) return null;
+        if (found is null || found.Key.ExpiresAt <= now || found.User.Disabled) return null;
+        var (key, user) = (found.Key, found.User);
         if (key.LastUsedAt is null || now - key.LastUsedAt >= ApiKeyService.LastUsedResolution)
         {
             // Once a minute at most, so a busy script does not turn every read into a write.

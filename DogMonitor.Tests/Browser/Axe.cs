@@ -1,3 +1,4 @@
+using DogMonitor.Tests.Infrastructure;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -11,9 +12,7 @@ internal static class Axe
 {
     private static readonly Lazy<string> Source = new(() =>
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "DogMonitor.sln"))) folder = folder.Parent;
-        var path = folder is null ? null : Path.Combine(folder.FullName, "DogMonitor.Tests", "node_modules", "axe-core", "axe.min.js");
+        var path = Repository.Root is { } root ? Path.Combine(root, "DogMonitor.Tests", "node_modules", "axe-core", "axe.min.js") : null;
         if (path is null || !File.Exists(path))
             Assert.Fail("The accessibility tests need axe-core: run `npm install` in DogMonitor.Tests (./test.sh does).");
         return File.ReadAllText(path!);

@@ -82,10 +82,6 @@ public sealed class RtspTestServer : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "DogMonitor.sln"))) folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("The tests run outside the repository: tools/rtsp-test-server is not found.");
-    }
+    private static string RepositoryRoot() =>
+        Repository.Root ?? throw new InvalidOperationException("The tests run outside the repository: tools/rtsp-test-server is not found.");
 }

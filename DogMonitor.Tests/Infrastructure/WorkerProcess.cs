@@ -54,9 +54,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         // The worker's own build output, next to the test's: bin/{Configuration}/net10.0.
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "DogMonitor.sln"))) root = root.Parent;
-        var path = Path.Combine(root?.FullName ?? "", "DogMonitor.Worker", "bin", configuration, testOutput.Name, "DogMonitor.Worker.dll");
+        var path = Path.Combine(Repository.Root ?? "", "DogMonitor.Worker", "bin", configuration, testOutput.Name, "DogMonitor.Worker.dll");
         return File.Exists(path) ? path : throw new InvalidOperationException($"The worker is not built at {path}: build the solution first (dotnet build DogMonitor.sln).");
     }
 }

@@ -12,4 +12,16 @@ public sealed class UserScopes(IServiceScopeFactory scopes, CurrentUser user)
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Principal = user.Principal;
         return scope;
     }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> with a service from a scope of its own that acts for the page's user. A circuit's
+    /// scope lives as long as the page: its DbContext would take one call at a time and keep the rows it read, stale
+    /// once someone else changes them.
+    /// </summary>
+    public async Task<TResult> WithAsync<TService, TResult>(Func<TService, Task<TResult>> action)
+        where TService : notnull
+    {
+        await using var scope = CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
 }
