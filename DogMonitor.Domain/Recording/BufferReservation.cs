@@ -4,10 +4,10 @@ namespace DogMonitor.Domain.Recording;
 /// Segments held for one cut, in playing order. <see cref="StartOffset"/> is where the asked range starts,
 /// measured from the start of the first segment. Disposing releases the hold.
 /// </summary>
-public sealed class BufferReservation(IReadOnlyList<string> segmentPaths, IReadOnlyList<RecordedSegment> segments, TimeSpan startOffset, Func<ValueTask> release) : IAsyncDisposable
+public sealed class BufferReservation(IReadOnlyList<SegmentFile> files, IReadOnlyList<RecordedSegment> segments, TimeSpan startOffset, Func<ValueTask> release) : IAsyncDisposable
 {
-    /// <summary>Absolute paths of the held segment files, in order.</summary>
-    public IReadOnlyList<string> SegmentPaths { get; } = segmentPaths;
+    /// <summary>The held segment files (with their initialisation segments), in order.</summary>
+    public IReadOnlyList<SegmentFile> Files { get; } = files;
 
     public IReadOnlyList<RecordedSegment> Segments { get; } = segments;
 

@@ -19,8 +19,4 @@ public sealed record CameraStream(
     string? AudioCodec,
     int? AudioSampleRate,
     bool AudioTranscoded,
-    bool LiveTranscoded)
-{
-    /// <summary>Browsers play H.264; anything else needs a second encoding for the live view and for clips.</summary>
-    public bool BrowsersPlayVideo => VideoCodec == "h264";
-}
+    bool LiveTranscoded);

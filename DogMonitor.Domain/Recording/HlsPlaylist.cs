@@ -27,9 +27,11 @@ public static partial class HlsPlaylist
         TimeSpan? duration = null;
         DateTime? programDateTime = null;
         var discontinuity = false;
+        string? map = null;
         foreach (var line in lines.Skip(1))
         {
             if (TryTag(line, "#EXTINF:", out var value)) duration = ParseDuration(value);
+            else if (TryTag(line, "#EXT-X-MAP:", out value)) map = ParseMapUri(line, value);
             else if (TryTag(line, "#EXT-X-PROGRAM-DATE-TIME:", out value)) programDateTime = ParseDateTime(value);
             else if (line == "#EXT-X-DISCONTINUITY") discontinuity = true;
             else if (TryTag(line, "#EXT-X-MEDIA-SEQUENCE:", out value)) mediaSequence = ParseCount(line, value);
@@ -39,7 +41,7 @@ public static partial class HlsPlaylist
             {
                 var start = programDateTime
                     ?? (segments.Count > 0 ? segments[^1].End : throw new FormatException($"Segment '{line}' has no #EXT-X-PROGRAM-DATE-TIME and no earlier segment to follow, so its time is unknown."));
-                segments.Add(new RecordedSegment(line, start, duration ?? throw new FormatException($"Segment '{line}' has no #EXTINF duration."), discontinuity));
+                segments.Add(new RecordedSegment(line, start, duration ?? throw new FormatException($"Segment '{line}' has no #EXTINF duration."), discontinuity, map));
                 (duration, programDateTime, discontinuity) = (null, null, false);
             }
         }
@@ -54,15 +56,21 @@ public static partial class HlsPlaylist
         var segments = playlist.Segments;
         // Every EXTINF, rounded, must be at most the target duration (RFC 8216 4.3.3.1); rounding up is always safe.
         var target = segments.Count == 0 ? 1 : Math.Max(1, (int)Math.Ceiling(segments.Max(s => s.Duration.TotalSeconds) - 0.0005));
+        // EXT-X-MAP in a media playlist needs version 6 (RFC 8216 7); segments that stand alone need only 3.
+        var version = segments.Any(s => s.InitFileName is not null) ? 6 : 3;
         var text = new StringBuilder()
-            .Append("#EXTM3U\n#EXT-X-VERSION:3\n")
+            .Append(CultureInfo.InvariantCulture, $"#EXTM3U\n#EXT-X-VERSION:{version}\n")
             .Append(CultureInfo.InvariantCulture, $"#EXT-X-TARGETDURATION:{target}\n")
             .Append(CultureInfo.InvariantCulture, $"#EXT-X-MEDIA-SEQUENCE:{playlist.MediaSequence}\n")
             .Append(CultureInfo.InvariantCulture, $"#EXT-X-DISCONTINUITY-SEQUENCE:{playlist.DiscontinuitySequence}\n")
             .Append("#EXT-X-INDEPENDENT-SEGMENTS\n");
+        string? map = null;
         foreach (var segment in segments)
         {
             if (segment.DiscontinuityBefore) text.Append("#EXT-X-DISCONTINUITY\n");
+            // A map applies to every segment after it until the next one (RFC 8216 4.3.2.5); written when the run changes.
+            if (segment.InitFileName is { } init && init != map) text.Append(CultureInfo.InvariantCulture, $"#EXT-X-MAP:URI=\"{init}\"\n");
+            map = segment.InitFileName;
             text.Append(CultureInfo.InvariantCulture, $"#EXT-X-PROGRAM-DATE-TIME:{segment.Start:yyyy-MM-ddTHH:mm:ss.fffZ}\n")
                 .Append(CultureInfo.InvariantCulture, $"#EXTINF:{segment.Duration.TotalSeconds:0.000000},\n")
                 .Append(segment.FileName).Append('\n');
@@ -74,6 +82,13 @@ public static partial class HlsPlaylist
     {
         value = line.StartsWith(tag, StringComparison.Ordinal) ? line[tag.Length..].Trim() : "";
         return value.Length > 0 || line == tag;
+    }
+
+    // #EXT-X-MAP:URI="init.mp4"[,BYTERANGE=…]: the recorder's maps are whole files in the segments' folder.
+    private static string ParseMapUri(string line, string value)
+    {
+        var match = MapUri().Match(value);
+        return match.Success ? match.Groups[1].Value : throw new FormatException($"{line} has no URI.");
     }
 
     private static TimeSpan ParseDuration(string value)
@@ -97,6 +112,9 @@ public static partial class HlsPlaylist
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
             ? count
             : throw new FormatException($"{line} does not end with a whole number.");
+
+    [GeneratedRegex("(?:^|,)URI=\"([^\"]+)\"")]
+    private static partial Regex MapUri();
 
     [GeneratedRegex(@"([+-]\d{2})(\d{2})\z")]
     private static partial Regex CompactOffset();

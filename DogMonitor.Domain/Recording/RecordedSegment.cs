@@ -8,7 +8,11 @@ namespace DogMonitor.Domain.Recording;
 /// <param name="Start">Wall-clock time of the segment's first frame (UTC).</param>
 /// <param name="Duration">How long the segment plays.</param>
 /// <param name="DiscontinuityBefore">True when the recording restarted (or the stream changed) just before this segment.</param>
-public sealed record RecordedSegment(string FileName, DateTime Start, TimeSpan Duration, bool DiscontinuityBefore = false)
+/// <param name="InitFileName">
+/// For a fragmented-MP4 segment, its run's initialisation segment (<c>EXT-X-MAP</c>) in the same folder; null for a
+/// segment that stands alone (MPEG-TS).
+/// </param>
+public sealed record RecordedSegment(string FileName, DateTime Start, TimeSpan Duration, bool DiscontinuityBefore = false, string? InitFileName = null)
 {
     public DateTime End => Start + Duration;
 }

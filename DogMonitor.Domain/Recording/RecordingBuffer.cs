@@ -75,21 +75,29 @@ public sealed partial class RecordingBuffer(BufferLayout layout, IOptions<Record
         // A retried cut of the same clip starts from a clean folder.
         DeleteDirectory(directory);
         Directory.CreateDirectory(directory);
-        var paths = new List<string>(selection.Segments.Count);
+        // A run's initialisation segment serves many segments: linked once.
+        string? Link(string fileName)
+        {
+            var link = Path.Combine(directory, Path.GetFileName(fileName));
+            return File.Exists(link) || HardLink.TryCreate(layout.Segment(cameraId, fileName), link) ? link : null;
+        }
+
+        var files = new List<SegmentFile>(selection.Segments.Count);
         foreach (var segment in selection.Segments)
         {
-            var link = Path.Combine(directory, Path.GetFileName(segment.FileName));
-            if (!HardLink.TryCreate(layout.Segment(cameraId, segment.FileName), link))
+            var init = segment.InitFileName is { } name ? Link(name) : null;
+            var link = Link(segment.FileName);
+            if (link is null || (segment.InitFileName is not null && init is null))
             {
                 DeleteDirectory(directory);
                 return null;
             }
-            paths.Add(link);
+            files.Add(new SegmentFile(link, init));
         }
 
         LogReserved(logger, selection.Segments.Count, cameraId, clipId);
         var released = 0;
-        return new BufferReservation(paths, selection.Segments, selection.StartOffset, () =>
+        return new BufferReservation(files, selection.Segments, selection.StartOffset, () =>
         {
             if (Interlocked.Exchange(ref released, 1) == 0) DeleteDirectory(directory);
             return ValueTask.CompletedTask;

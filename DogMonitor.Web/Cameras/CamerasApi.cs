@@ -7,7 +7,8 @@ namespace DogMonitor.Web.Cameras;
 
 public static partial class CamerasApi
 {
-    [GeneratedRegex(@"^seg-[A-Za-z0-9_-]+\.ts$")]
+    // The buffer's segments (fragmented MP4 with each run's init.mp4, or MPEG-TS from older buffers) and the live view's own H.264 encoding of an H.265 camera.
+    [GeneratedRegex(@"^(h264-)?seg-[A-Za-z0-9_-]+\.(ts|m4s|mp4)$")]
     private static partial Regex SegmentName();
 
     public static IEndpointRouteBuilder MapCamerasApi(this IEndpointRouteBuilder app)
@@ -27,15 +28,18 @@ public static partial class CamerasApi
             var state = await states.ReadAsync(camera.Id, cancellationToken);
             list.Add(new CameraResponse(camera.Id, camera.Name, KindOf(camera.Source),
                 state?.Online ?? false, state?.BufferFirst, state?.BufferLast, state?.LastError, state?.LastErrorAt, state?.Restarts ?? 0,
-                $"/api/cameras/{camera.Id}/live.m3u8"));
+                $"/api/cameras/{camera.Id}/live.m3u8", state?.Stream));
         }
         return TypedResults.Ok(list);
     }
 
-    internal static Results<PhysicalFileHttpResult, ProblemHttpResult> LivePlaylist(string id, VisibleCameras cameras, BufferLayout layout, HttpContext context)
+    internal static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> LivePlaylist(
+        string id, VisibleCameras cameras, BufferLayout layout, ICameraStateReader states, HttpContext context)
     {
         if (cameras.Find(id) is null) return NoCamera(id);
-        var path = layout.LivePlaylist(id);
+        // A camera browsers cannot play (H.265) is watched through the recorder's H.264 encoding of it.
+        var state = await states.ReadAsync(id, context.RequestAborted);
+        var path = state?.Stream is { LiveTranscoded: true } ? layout.TranscodedLivePlaylist(id) : layout.LivePlaylist(id);
         if (!File.Exists(path))
             return TypedResults.Problem($"Camera '{id}' has not recorded anything yet; GET /api/cameras shows its state.", statusCode: StatusCodes.Status404NotFound, title: "No live video yet.");
         context.Response.Headers.CacheControl = "no-cache"; // the playlist changes every segment
@@ -49,8 +53,15 @@ public static partial class CamerasApi
         if (!SegmentName().IsMatch(segment) || !File.Exists(path))
             return TypedResults.Problem($"Camera '{id}' has no segment '{segment}' (segments leave the buffer as it rolls).", statusCode: StatusCodes.Status404NotFound, title: "Segment not found.");
         context.Response.Headers.CacheControl = "private, max-age=3600, immutable"; // a segment never changes; private: it needs a user
-        return TypedResults.PhysicalFile(path, "video/mp2t", enableRangeProcessing: true);
+        return TypedResults.PhysicalFile(path, ContentType(segment), enableRangeProcessing: true);
     }
+
+    private static string ContentType(string segment) => Path.GetExtension(segment) switch
+    {
+        ".ts" => "video/mp2t",
+        ".m4s" => "video/iso.segment",
+        _ => "video/mp4",
+    };
 
     private static string KindOf(CameraSource source) => source switch
     {

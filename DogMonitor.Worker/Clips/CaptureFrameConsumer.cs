@@ -17,7 +17,7 @@ public sealed class CaptureFrameConsumer(IRecordingBuffer buffer, IClipCutter cu
         try
         {
             await using var held = await buffer.ReserveAsync(request.CameraId, Guid.NewGuid(), request.Timestamp, request.Timestamp + FrameSpan, context.CancellationToken);
-            var jpeg = await cutter.GrabFrameAsync(held.SegmentPaths, held.StartOffset, context.CancellationToken);
+            var jpeg = await cutter.GrabFrameAsync(held.Files, held.StartOffset, context.CancellationToken);
             await context.RespondAsync(new FrameCaptured(jpeg));
         }
         catch (RangeNotCoveredException ex)

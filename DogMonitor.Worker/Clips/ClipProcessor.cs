@@ -117,7 +117,7 @@ public sealed partial class ClipProcessor(
         {
             var mode = clip.Mode == ClipMode.Fast ? CutMode.Fast : CutMode.Exact;
             var progress = new Progress<double>(fraction => heartbeat.Progress = (int)Math.Clamp(fraction * 90, 0, 90));
-            result = await cutter.CutAsync(new CutRequest(held.SegmentPaths, held.StartOffset, duration, mode, video), progress, cancellationToken);
+            result = await cutter.CutAsync(new CutRequest(held.Files, held.StartOffset, duration, mode, video), progress, cancellationToken);
         }
         await cutter.MakePreviewAsync(video, preview, options.Value.PreviewMaxSide, cancellationToken);
         heartbeat.Progress = 95;

@@ -38,7 +38,7 @@ internal static class CutArguments
     [
         "-hide_banner", "-nostdin", "-y", "-loglevel", "warning",
         "-nostats", "-progress", "pipe:1", "-stats_period", "0.25",
-        "-f", "concat", "-safe", "0", "-i", listPath,
+        "-protocol_whitelist", ConcatList.Protocols, "-f", "concat", "-safe", "0", "-i", listPath,
     ];
 
     // faststart: the moov atom before the media, so a browser plays the clip before it has all of it. The format is

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using DogMonitor.Domain.Recording;
 using Microsoft.Extensions.Options;
 
 namespace DogMonitor.Worker.Ffmpeg;
@@ -23,7 +24,7 @@ internal sealed partial class FfmpegClipCutter(FfmpegRunner runner, IOptions<Ffm
         if (request.Duration <= TimeSpan.Zero) throw new ArgumentException($"A clip must last more than nothing; it asks for {request.Duration}.", nameof(request));
         if (request.StartOffset < TimeSpan.Zero) throw new ArgumentException($"A clip cannot start before its first segment; it asks for {request.StartOffset}.", nameof(request));
         var started = Stopwatch.GetTimestamp();
-        var segments = FullPaths(request.SegmentPaths);
+        var segments = FullPaths(request.Segments);
         var timeline = await ScanAsync(segments, cancellationToken);
         var end = request.StartOffset + request.Duration;
         if (end > timeline.Total + EndSlack)
@@ -84,9 +85,9 @@ internal sealed partial class FfmpegClipCutter(FfmpegRunner runner, IOptions<Ffm
         }
     }
 
-    public async Task<byte[]> GrabFrameAsync(IReadOnlyList<string> segmentPaths, TimeSpan offset, CancellationToken cancellationToken)
+    public async Task<byte[]> GrabFrameAsync(IReadOnlyList<SegmentFile> segmentFiles, TimeSpan offset, CancellationToken cancellationToken)
     {
-        var segments = FullPaths(segmentPaths);
+        var segments = FullPaths(segmentFiles);
         var timeline = await ScanAsync(segments, cancellationToken);
         if (offset < TimeSpan.Zero || offset >= timeline.Total)
             throw new ArgumentOutOfRangeException(nameof(offset), offset,
@@ -98,10 +99,10 @@ internal sealed partial class FfmpegClipCutter(FfmpegRunner runner, IOptions<Ffm
         var last = Math.Min(index + 1, timeline.Segments.Count - 1);
         using var list = await ScratchFile.WriteAsync(".ffconcat", ConcatList.Build(segments, timeline, index, last), cancellationToken);
         var position = timeline.Segments[index].Lead + AtLeastZero(offset - timeline.StartOf(index));
-        return await FrameAsync(FrameArguments.Grab(list.Path, position), segments[index], cancellationToken);
+        return await FrameAsync(FrameArguments.Grab(list.Path, position), segments[index].Path, cancellationToken);
     }
 
-    private async Task<SegmentTimeline> ScanAsync(IReadOnlyList<string> segments, CancellationToken cancellationToken)
+    private async Task<SegmentTimeline> ScanAsync(IReadOnlyList<SegmentFile> segments, CancellationToken cancellationToken)
     {
         using var list = await ScratchFile.WriteAsync(".ffconcat", ConcatList.Build(segments), cancellationToken);
         var (listing, stderrTail) = await runner.CaptureAsync(Ffprobe(ProbeArguments.Scan(list.Path)), Options.ProbeTimeout, cancellationToken);
@@ -146,13 +147,13 @@ internal sealed partial class FfmpegClipCutter(FfmpegRunner runner, IOptions<Ffm
     private FfmpegCommand Ffprobe(IReadOnlyList<string> arguments) => new("ffprobe", Options.FfprobePath, arguments);
 
     // Absolute paths: the concat demuxer reads relative ones from the list's folder, and a name starting with '-' is an option.
-    private static List<string> FullPaths(IReadOnlyList<string> segmentPaths)
+    private static List<SegmentFile> FullPaths(IReadOnlyList<SegmentFile> segments)
     {
-        ArgumentNullException.ThrowIfNull(segmentPaths);
-        if (segmentPaths.Count == 0) throw new ArgumentException("At least one segment is needed.", nameof(segmentPaths));
-        var paths = segmentPaths.Select(Path.GetFullPath).ToList();
-        var missing = paths.FirstOrDefault(path => !File.Exists(path));
-        return missing is null ? paths : throw new FileNotFoundException($"The segment {missing} is not there.", missing);
+        ArgumentNullException.ThrowIfNull(segments);
+        if (segments.Count == 0) throw new ArgumentException("At least one segment is needed.", nameof(segments));
+        var files = segments.Select(s => new SegmentFile(Path.GetFullPath(s.Path), s.InitPath is null ? null : Path.GetFullPath(s.InitPath))).ToList();
+        var missing = files.SelectMany(f => f.InitPath is null ? [f.Path] : new[] { f.InitPath, f.Path }).FirstOrDefault(path => !File.Exists(path));
+        return missing is null ? files : throw new FileNotFoundException($"The segment {missing} is not there.", missing);
     }
 
     // A start within the boundary tolerance of the next segment is its first frame, not a moment before it.

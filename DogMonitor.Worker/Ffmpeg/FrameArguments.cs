@@ -13,7 +13,7 @@ internal static class FrameArguments
     public static IReadOnlyList<string> Grab(string listPath, TimeSpan position) =>
     [
         "-hide_banner", "-nostdin", "-loglevel", "error",
-        "-f", "concat", "-safe", "0", "-i", listPath,
+        "-protocol_whitelist", ConcatList.Protocols, "-f", "concat", "-safe", "0", "-i", listPath,
         "-ss", FfmpegTime.Seconds(position), "-map", "0:v:0", "-frames:v", "1",
         "-c:v", "mjpeg", "-q:v", "2", "-f", "image2pipe", "pipe:1",
     ];

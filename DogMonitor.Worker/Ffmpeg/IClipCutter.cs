@@ -1,3 +1,5 @@
+using DogMonitor.Domain.Recording;
+
 namespace DogMonitor.Worker.Ffmpeg;
 
 /// <summary>Cuts a clip out of buffer segments and makes its preview; implemented over ffmpeg.</summary>
@@ -21,5 +23,5 @@ public interface IClipCutter
     Task MakePreviewAsync(string videoPath, string jpegPath, int maxSide, CancellationToken cancellationToken);
 
     /// <summary>The full-resolution frame at <paramref name="offset"/> into the given segments, as JPEG bytes.</summary>
-    Task<byte[]> GrabFrameAsync(IReadOnlyList<string> segmentPaths, TimeSpan offset, CancellationToken cancellationToken);
+    Task<byte[]> GrabFrameAsync(IReadOnlyList<SegmentFile> segments, TimeSpan offset, CancellationToken cancellationToken);
 }

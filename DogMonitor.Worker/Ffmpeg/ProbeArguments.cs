@@ -10,7 +10,7 @@ internal static class ProbeArguments
     public static IReadOnlyList<string> Scan(string listPath) =>
     [
         "-hide_banner", "-v", "error",
-        "-f", "concat", "-safe", "0", "-segment_time_metadata", "1", "-i", listPath,
+        "-protocol_whitelist", ConcatList.Protocols, "-f", "concat", "-safe", "0", "-segment_time_metadata", "1", "-i", listPath,
         "-show_entries", "stream=index,codec_type,codec_name:packet=stream_index,pts_time,duration_time:packet_tags=lavf.concatdec.start_time",
         "-of", "compact",
     ];

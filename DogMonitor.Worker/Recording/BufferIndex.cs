@@ -10,6 +10,7 @@ internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
 {
     private readonly List<RecordedSegment> _segments = [.. loaded.Segments];
     private readonly HashSet<string> _names = [.. loaded.Segments.Select(s => s.FileName)];
+    private readonly Dictionary<string, int> _inits = loaded.Segments.Select(s => s.InitFileName).OfType<string>().CountBy(init => init).ToDictionary();
     private long _mediaSequence = loaded.MediaSequence;
     private long _discontinuitySequence = loaded.DiscontinuitySequence;
     private string? _runPrefix;
@@ -19,11 +20,15 @@ internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
 
     public IReadOnlyList<RecordedSegment> Segments => _segments;
 
+    /// <summary>The running ffmpeg's segment names start with this (null before the first run).</summary>
+    public string? RunPrefix => _runPrefix;
+
     public DateTime? First => _segments.Count == 0 ? null : _segments[0].Start;
 
     public DateTime? Last => _segments.Count == 0 ? null : _segments[^1].End;
 
-    public bool Contains(string fileName) => _names.Contains(fileName);
+    /// <summary>Whether the buffer needs the file: a listed segment, or the initialisation segment of one.</summary>
+    public bool Contains(string fileName) => _names.Contains(fileName) || _inits.ContainsKey(fileName);
 
     /// <summary>Reads the buffer a previous run left, so restarting the app keeps the recording.</summary>
     /// <exception cref="FormatException">The file is not a playlist the recorder wrote.</exception>
@@ -61,10 +66,17 @@ internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
             var name = Path.GetFileName(segment.FileName);
             if (_runPrefix is null || !name.StartsWith(_runPrefix, StringComparison.Ordinal) || _names.Contains(name)) continue;
             var start = segment.Start + (_runShift ??= ShiftFor(segment, name));
-            var entry = segment with { FileName = name, Start = start, DiscontinuityBefore = segment.DiscontinuityBefore || _discontinuityPending };
+            var entry = segment with
+            {
+                FileName = name,
+                Start = start,
+                DiscontinuityBefore = segment.DiscontinuityBefore || _discontinuityPending,
+                InitFileName = segment.InitFileName is { } init ? Path.GetFileName(init) : null,
+            };
             _discontinuityPending = false;
             _segments.Add(entry);
             _names.Add(name);
+            if (entry.InitFileName is { } map) _inits[map] = _inits.GetValueOrDefault(map) + 1;
             added.Add(entry);
         }
         return added;
@@ -79,15 +91,24 @@ internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
     }
 
     /// <summary>Removes the <paramref name="count"/> oldest segments from the index (not from disk).</summary>
-    public IReadOnlyList<RecordedSegment> DropOldest(int count)
+    /// <returns>The dropped segments, and the initialisation segments no remaining segment needs.</returns>
+    public (IReadOnlyList<RecordedSegment> Segments, IReadOnlyList<string> Inits) DropOldest(int count)
     {
         var dropped = _segments.GetRange(0, Math.Min(count, _segments.Count));
         _segments.RemoveRange(0, dropped.Count);
-        foreach (var segment in dropped) _names.Remove(segment.FileName);
+        var inits = new List<string>();
+        foreach (var segment in dropped)
+        {
+            _names.Remove(segment.FileName);
+            if (segment.InitFileName is not { } init) continue;
+            if (--_inits[init] > 0) continue;
+            _inits.Remove(init);
+            inits.Add(init);
+        }
         // Players that follow the playlist live rely on these counting what left the front.
         _mediaSequence += dropped.Count;
         _discontinuitySequence += dropped.Count(s => s.DiscontinuityBefore);
-        return dropped;
+        return (dropped, inits);
     }
 
     public Task SaveAsync(CancellationToken cancellationToken) =>

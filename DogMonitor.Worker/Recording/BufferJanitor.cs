@@ -37,26 +37,37 @@ internal sealed partial class BufferJanitor(BufferLayout layout, string cameraId
             options.MaxBytesPerCamera);
         if (count == 0) return 0;
 
-        var dropped = buffer.DropOldest(count);
+        var (dropped, inits) = buffer.DropOldest(count);
         await buffer.SaveAsync(cancellationToken);
-        foreach (var segment in dropped) TryDelete(layout.Segment(cameraId, segment.FileName));
+        foreach (var file in dropped.Select(s => s.FileName).Concat(inits)) TryDelete(layout.Segment(cameraId, file));
         LogDropped(logger, cameraId, dropped.Count, buffer.First);
         return dropped.Count;
     }
 
-    /// <summary>Deletes segment files the buffer does not list and ffmpeg no longer writes (left by a crash or a kill).</summary>
+    /// <summary>
+    /// Deletes segment files (and initialisation segments) the buffer does not list and ffmpeg no longer writes (left
+    /// by a crash or a kill), and the live view's own segments of an H.265 camera that a killed ffmpeg left behind.
+    /// </summary>
     public int DeleteOrphans(BufferIndex buffer)
     {
         var before = (buffer.Last ?? clock.GetUtcNow().UtcDateTime) - OrphanMargin;
         var deleted = 0;
-        foreach (var file in Directory.EnumerateFiles(layout.CameraDirectory(cameraId), "seg-*.ts"))
+        var directory = layout.CameraDirectory(cameraId);
+        foreach (var file in Directory.EnumerateFiles(directory, "seg-*").Concat(Directory.EnumerateFiles(directory, BufferLayout.LiveTranscodePrefix + "*")))
         {
-            if (buffer.Contains(Path.GetFileName(file)) || File.GetLastWriteTimeUtc(file) >= before) continue;
+            var name = Path.GetFileName(file);
+            if (buffer.Contains(name) || IsRunning(name, buffer.RunPrefix) || File.GetLastWriteTimeUtc(file) >= before) continue;
             if (TryDelete(file)) deleted++;
         }
         if (deleted > 0) LogOrphans(logger, cameraId, deleted);
         return deleted;
     }
+
+    // The running ffmpeg's files that no playlist the recorder keeps lists: its initialisation segments, and its live
+    // encoding for viewers (which ffmpeg itself rolls).
+    private static bool IsRunning(string name, string? runPrefix) =>
+        runPrefix is not null && (name.StartsWith(runPrefix, StringComparison.Ordinal) || name.StartsWith(BufferLayout.LiveTranscodePrefix + runPrefix, StringComparison.Ordinal)
+            || name == BufferLayout.LiveTranscodePrefix + "live.m3u8");
 
     /// <summary>Deletes cut folders older than <see cref="StaleCutAge"/>: their cut ended without releasing them.</summary>
     public int DeleteStaleCuts()

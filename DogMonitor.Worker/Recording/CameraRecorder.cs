@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text;
 using DogMonitor.Domain.Cameras;
 using DogMonitor.Domain.Recording;
+using DogMonitor.Worker.Ffmpeg;
 
 namespace DogMonitor.Worker.Recording;
 
@@ -10,12 +12,15 @@ namespace DogMonitor.Worker.Recording;
 /// when it exits or stalls.
 /// </summary>
 internal sealed partial class CameraRecorder(
-    Camera camera, string ffmpeg, BufferLayout layout, RecordingOptions options, CameraStateFiles states, TimeProvider clock, ILogger<CameraRecorder> logger)
+    Camera camera, RecorderTools tools, BufferLayout layout, RecordingOptions options, CameraStateFiles states, TimeProvider clock, ILogger<CameraRecorder> logger)
 {
     /// <summary>How often the live playlist is read. A file watcher is unreliable for files replaced by rename.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromSeconds(10);
+
+    // ffprobe's own socket timeout is 10 s; a camera that answers the connection but never sends is stopped here.
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(20);
 
     private readonly RestartBackoff _backoff = new();
     private readonly TimeSpan _stallLimit = RecordingTimings.OnlineWindow(options);
@@ -101,12 +106,13 @@ internal sealed partial class CameraRecorder(
     private async Task<TimeSpan> RecordOnceAsync(BufferIndex buffer, BufferJanitor janitor, CancellationToken cancellationToken)
     {
         // Names unique across restarts (ffmpeg numbers segments from 0 each run); milliseconds, because restarts can be quick.
+        if (!await ProbeAsync(cancellationToken)) return TimeSpan.Zero;
         var prefix = $"seg-{Now.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture)}-";
         var epoch = Now;
-        var arguments = RecorderArguments.Build(camera.Source, options.SegmentSeconds, layout.CameraDirectory(camera.Id), prefix, OverlayFont.Path, epoch);
+        var arguments = RecorderArguments.Build(camera.Source, _status.Stream, options.SegmentSeconds, layout.CameraDirectory(camera.Id), prefix, OverlayFont.Path, epoch);
         LogCommandLine(logger, camera.Id, camera.Source.Redact(RecorderArguments.ToCommandLine(arguments)));
 
-        using var process = RecorderProcess.Start(ffmpeg, arguments);
+        using var process = RecorderProcess.Start(tools.Ffmpeg, arguments);
         Volatile.Write(ref _process, process);
         LogStarted(logger, camera.Id, process.Id);
         // The synthetic camera's frames are dated by the recorder (its clock is drawn from this epoch); other sources keep ffmpeg's dates.
@@ -154,6 +160,35 @@ internal sealed partial class CameraRecorder(
             await process.StopAsync();
         }
         return firstSegmentAt is null ? TimeSpan.Zero : lastProgress - firstSegmentAt.Value;
+    }
+
+    /// <summary>Asks the camera what it sends (<see cref="CameraProbe"/>), which decides how it is recorded.</summary>
+    /// <returns>False when the camera could not be asked; the reason is in the state then.</returns>
+    private async Task<bool> ProbeAsync(CancellationToken cancellationToken)
+    {
+        if (CameraProbe.Arguments(camera.Source) is not { } arguments)
+        {
+            _status.Connected(CameraProbe.Known(camera.Source));
+            return true;
+        }
+
+        try
+        {
+            var (json, _) = await tools.Runner.CaptureAsync(new FfmpegCommand("ffprobe", tools.Ffprobe, arguments), ProbeTimeout, cancellationToken);
+            _status.Connected(CameraProbe.Parse(Encoding.UTF8.GetString(json), camera.Source));
+            return true;
+        }
+        catch (FfmpegException ex)
+        {
+            var explained = CameraFailure.Explain(ex.StderrTail) ?? CameraFailure.Explain(ex.Message);
+            _status.Failed(explained?.Sentence ?? $"The camera could not be asked what it sends: {ex.Message}", explained?.NeedsPerson ?? false);
+            return false;
+        }
+        catch (FormatException ex)
+        {
+            _status.Failed($"The camera's stream cannot be recorded: {ex.Message}", needsPerson: true);
+            return false;
+        }
     }
 
     /// <summary>Appends the live playlist's new segments to the buffer.</summary>

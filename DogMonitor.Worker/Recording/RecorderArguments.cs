@@ -1,15 +1,23 @@
 using System.Globalization;
 using DogMonitor.Domain.Cameras;
+using DogMonitor.Domain.Recording;
 
 namespace DogMonitor.Worker.Recording;
 
-/// <summary>ffmpeg's command line for recording one camera into HLS segments plus a short live playlist.</summary>
+/// <summary>
+/// ffmpeg's command line for recording one camera into fragmented-MP4 HLS segments plus a short live playlist. Fragmented
+/// MP4 takes what cameras send (H.264 with B-frames, H.265), where MPEG-TS segments fail on B-frames' unset timestamps.
+/// </summary>
 internal static class RecorderArguments
 {
     /// <summary>Segments ffmpeg keeps in live.m3u8; the recorder polls it far more often than this window turns over.</summary>
     public const int LiveListSize = 6;
 
+    /// <summary>The run's initialisation segment (<c>EXT-X-MAP</c>), named after the run like its segments.</summary>
+    public static string InitFileName(string segmentPrefix) => segmentPrefix + "init.mp4";
+
     /// <param name="source">The camera's source.</param>
+    /// <param name="stream">What the camera sends (<see cref="CameraProbe"/>); null when not known (the recorder then assumes H.264 without sound).</param>
     /// <param name="segmentSeconds">Target segment length; each segment starts on a keyframe.</param>
     /// <param name="cameraDirectory">Where the segments and live.m3u8 go.</param>
     /// <param name="segmentPrefix">Unique per ffmpeg run, so a restart never reuses a name the buffer lists.</param>
@@ -19,48 +27,84 @@ internal static class RecorderArguments
     /// and the recorder dates the run's segments from the same epoch (<see cref="BufferIndex.BeginRun"/>), so the
     /// picture and the buffer agree to the frame.
     /// </param>
-    public static IReadOnlyList<string> Build(CameraSource source, int segmentSeconds, string cameraDirectory, string segmentPrefix, string? fontFile, DateTime clockEpoch)
+    public static IReadOnlyList<string> Build(
+        CameraSource source, CameraStream? stream, int segmentSeconds, string cameraDirectory, string segmentPrefix, string? fontFile, DateTime clockEpoch)
     {
         var args = new List<string> { "-hide_banner", "-nostdin", "-nostats", "-loglevel", "warning" };
+        List<string> audio;
         switch (source)
         {
             case SyntheticCameraSource synthetic:
                 args.AddRange(["-re", "-f", "lavfi", "-i", Invariant($"testsrc2=size={synthetic.Width}x{synthetic.Height}:rate={synthetic.FramesPerSecond}")]);
+                args.AddRange(["-re", "-f", "lavfi", "-i", SyntheticSound.Source]);
                 if (fontFile is not null) args.AddRange(["-vf", Clock(fontFile, synthetic.Height, clockEpoch)]);
                 var gop = Invariant($"{synthetic.FramesPerSecond * segmentSeconds}");
                 AddEncoder(args, ["-g", gop, "-keyint_min", gop]);
+                audio = ["-map", "1:a:0", .. Aac(96)];
                 break;
             case RtspCameraSource rtsp:
                 // TCP: UDP loses packets on busy Wi-Fi and smears the picture. The socket timeout (microseconds) makes a
                 // dead camera end ffmpeg instead of leaving it waiting forever.
                 args.AddRange(["-rtsp_transport", "tcp", "-timeout", "10000000", "-i", rtsp.ConnectionUrl, "-map", "0:v:0", "-c:v", "copy"]);
+                audio = CameraAudio(stream);
                 break;
             case V4l2CameraSource v4l2:
                 args.AddRange(["-f", "v4l2", "-i", v4l2.DevicePath]);
                 AddEncoder(args, KeyframeEvery(segmentSeconds));
+                audio = [];
                 break;
             case FileCameraSource file:
                 args.AddRange(["-re", "-stream_loop", "-1", "-i", file.Path]);
                 AddEncoder(args, KeyframeEvery(segmentSeconds));
+                audio = stream?.AudioCodec is null ? [] : ["-map", "0:a:0", .. Aac(128)];
                 break;
             default:
                 throw new ArgumentException($"No recording arguments for camera source {source}.", nameof(source));
         }
 
-        // Audio is dropped: camera audio is often G.711, which HLS players cannot play, and clips are video only.
-        args.AddRange([
-            "-an",
-            "-f", "hls",
-            "-hls_time", Invariant($"{segmentSeconds}"),
-            "-hls_list_size", Invariant($"{LiveListSize}"),
-            // No delete_segments: retention belongs to the recorder, which knows what the buffer lists.
-            "-hls_flags", "program_date_time+independent_segments+omit_endlist",
-            "-hls_segment_type", "mpegts",
-            "-hls_segment_filename", Path.Combine(cameraDirectory, segmentPrefix + "%06d.ts"),
-            Path.Combine(cameraDirectory, "live.m3u8"),
-        ]);
+        args.AddRange(audio.Count == 0 ? ["-an"] : audio);
+        args.AddRange(Hls(segmentSeconds, cameraDirectory, segmentPrefix, ["program_date_time", "independent_segments", "omit_endlist"]));
+        args.Add(Path.Combine(cameraDirectory, "live.m3u8"));
+        if (stream is { LiveTranscoded: true }) AddLiveTranscode(args, audio, segmentSeconds, cameraDirectory, segmentPrefix);
         return args;
     }
+
+    // AAC is kept as the camera sends it; G.711, PCM and the rest become AAC, which MP4 and every browser carry.
+    private static List<string> CameraAudio(CameraStream? stream) => stream?.AudioCodec switch
+    {
+        null => [],
+        _ when !stream.AudioTranscoded => ["-map", "0:a:0", "-c:a", "copy"],
+        // 48 kHz: G.711 comes at 8 kHz, whose AAC frames (128 ms) are longer than a video frame, so a clip's sound could not end with its picture.
+        _ => ["-map", "0:a:0", .. Aac(64), "-ar", "48000"],
+    };
+
+    private static string[] Aac(int kilobits) => ["-c:a", "aac", "-b:a", Invariant($"{kilobits}k")];
+
+    /// <summary>
+    /// For a camera browsers cannot play (H.265): a second output of the same ffmpeg, one H.264 encoding for however
+    /// many viewers, in its own short playlist whose old segments ffmpeg deletes (the buffer keeps the camera's own).
+    /// </summary>
+    private static void AddLiveTranscode(List<string> args, List<string> audio, int segmentSeconds, string cameraDirectory, string segmentPrefix)
+    {
+        var prefix = BufferLayout.LiveTranscodePrefix + segmentPrefix;
+        AddEncoder(args, KeyframeEvery(segmentSeconds));
+        args.AddRange(audio.Count == 0 ? ["-an"] : audio);
+        args.AddRange(Hls(segmentSeconds, cameraDirectory, prefix, ["delete_segments", "independent_segments", "omit_endlist"]));
+        args.Add(Path.Combine(cameraDirectory, BufferLayout.LiveTranscodePrefix + "live.m3u8"));
+    }
+
+    private static string[] Hls(int segmentSeconds, string cameraDirectory, string prefix, string[] flags) =>
+    [
+        "-f", "hls",
+        "-hls_time", Invariant($"{segmentSeconds}"),
+        "-hls_list_size", Invariant($"{LiveListSize}"),
+        // The buffer's output has no delete_segments: retention belongs to the recorder, which knows what the buffer lists.
+        "-hls_flags", string.Join('+', flags),
+        "-hls_segment_type", "fmp4",
+        // Relative to the playlist's folder, which is the camera's.
+        "-hls_fmp4_init_filename", InitFileName(prefix),
+        "-hls_segment_filename", Path.Combine(cameraDirectory, prefix + "%06d.m4s"),
+    ];
 
     /// <summary>The command line as one string, for the Debug log (quoting only for reading).</summary>
     public static string ToCommandLine(IEnumerable<string> arguments) =>

@@ -14,7 +14,7 @@ internal sealed partial class RecorderHost(
 
     /// <summary>The camera recorders (none when recording is disabled in this process).</summary>
     internal IReadOnlyList<CameraRecorder> Recorders { get; } = options.Value.Enabled
-        ? catalog.Cameras.Select(c => new CameraRecorder(c, FfmpegPath(configuration), layout, options.Value, states, clock, loggers.CreateLogger<CameraRecorder>())).ToList()
+        ? catalog.Cameras.Select(c => new CameraRecorder(c, Tools(configuration, loggers), layout, options.Value, states, clock, loggers.CreateLogger<CameraRecorder>())).ToList()
         : [];
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,9 +29,14 @@ internal sealed partial class RecorderHost(
         return Task.WhenAll(Recorders.Select(r => r.RunAsync(stoppingToken)));
     }
 
-    // The same setting the clip cutter uses, read directly so the recorders do not depend on its registration.
-    private static string FfmpegPath(IConfiguration configuration) =>
-        configuration[$"{FfmpegOptions.SectionName}:{nameof(FfmpegOptions.FfmpegPath)}"] is { Length: > 0 } path ? path : "ffmpeg";
+    // The same settings the clip cutter uses, read directly so the recorders do not depend on its registration.
+    private static RecorderTools Tools(IConfiguration configuration, ILoggerFactory loggers) => new(
+        Setting(configuration, nameof(FfmpegOptions.FfmpegPath), "ffmpeg"),
+        Setting(configuration, nameof(FfmpegOptions.FfprobePath), "ffprobe"),
+        new FfmpegRunner(loggers.CreateLogger<FfmpegRunner>()));
+
+    private static string Setting(IConfiguration configuration, string key, string fallback) =>
+        configuration[$"{FfmpegOptions.SectionName}:{key}"] is { Length: > 0 } value ? value : fallback;
 
     [LoggerMessage(LogLevel.Information, "Recording is disabled in this process (Recording:Enabled is false)")]
     private static partial void LogDisabled(ILogger logger);

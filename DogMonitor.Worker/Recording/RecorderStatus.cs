@@ -25,6 +25,11 @@ internal sealed class RecorderStatus(Camera camera, TimeSpan onlineWindow, TimeP
 
     public void Stopped() => _lastSegmentAt = null;
 
+    /// <summary>What the camera sends, as last found on connecting; kept through a failure, for a person looking into it.</summary>
+    public CameraStream? Stream { get; private set; }
+
+    public void Connected(CameraStream? stream) => Stream = stream;
+
     /// <summary>Whether the last failure is one only a person can mend (see <see cref="CameraFailure"/>).</summary>
     public bool NeedsPerson { get; private set; }
 
@@ -41,6 +46,6 @@ internal sealed class RecorderStatus(Camera camera, TimeSpan onlineWindow, TimeP
     {
         var now = Now;
         var online = _lastSegmentAt is { } at && now - at <= onlineWindow;
-        return new CameraState(camera.Id, online, buffer.First, buffer.Last, LastError, LastErrorAt, Restarts, now);
+        return new CameraState(camera.Id, online, buffer.First, buffer.Last, LastError, LastErrorAt, Restarts, now, Stream);
     }
 }

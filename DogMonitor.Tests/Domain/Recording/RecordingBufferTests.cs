@@ -36,10 +36,10 @@ public sealed class RecordingBufferTests : IDisposable
         Assert.Equal(segments.Skip(1).Take(3), reservation.Segments);
         Assert.Equal(TimeSpan.FromSeconds(1), reservation.StartOffset);
         var cut = _folder.Layout.CutDirectory("yard", clipId);
-        Assert.Equal(reservation.Segments.Select(s => Path.Combine(cut, s.FileName)), reservation.SegmentPaths);
+        Assert.Equal(reservation.Segments.Select(s => new SegmentFile(Path.Combine(cut, s.FileName))), reservation.Files);
 
         foreach (var segment in segments) File.Delete(_folder.Layout.Segment("yard", segment.FileName)); // as retention would
-        Assert.All(reservation.Segments.Zip(reservation.SegmentPaths), pair => Assert.Equal($"video of {pair.First.FileName}", File.ReadAllText(pair.Second)));
+        Assert.All(reservation.Segments.Zip(reservation.Files), pair => Assert.Equal($"video of {pair.First.FileName}", File.ReadAllText(pair.Second.Path)));
 
         await reservation.DisposeAsync();
         await reservation.DisposeAsync();

@@ -1,3 +1,4 @@
+using DogMonitor.Domain.Recording;
 using System.Diagnostics;
 using DogMonitor.Worker.Ffmpeg;
 
@@ -19,7 +20,7 @@ public sealed class CutFailureTests(BufferSegments segments)
         {
             if (value is > 0 and < 1 && cancelledAt.TrySetResult(Stopwatch.GetTimestamp())) cancellation.Cancel();
         });
-        var request = new CutRequest(segments.RunA, TimeSpan.Zero, TimeSpan.FromSeconds(12), CutMode.Exact, segments.OutputPath("cancelled"));
+        var request = new CutRequest(SegmentFile.Standalone(segments.RunA), TimeSpan.Zero, TimeSpan.FromSeconds(12), CutMode.Exact, segments.OutputPath("cancelled"));
 
         var cut = cutter.CutAsync(request, progress, cancellation.Token);
 
@@ -38,7 +39,7 @@ public sealed class CutFailureTests(BufferSegments segments)
         {
             if (value > 0) throw new InvalidOperationException("The progress handler broke.");
         });
-        var request = new CutRequest(segments.RunA, TimeSpan.Zero, TimeSpan.FromSeconds(4), CutMode.Fast, segments.OutputPath("handler"));
+        var request = new CutRequest(SegmentFile.Standalone(segments.RunA), TimeSpan.Zero, TimeSpan.FromSeconds(4), CutMode.Fast, segments.OutputPath("handler"));
         var watch = Stopwatch.StartNew();
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => _cutter.CutAsync(request, progress, TestContext.Current.CancellationToken));
@@ -53,7 +54,7 @@ public sealed class CutFailureTests(BufferSegments segments)
     {
         var junk = Path.Combine(segments.Directory, $"junk-{Guid.NewGuid():N}.ts");
         await File.WriteAllBytesAsync(junk, Enumerable.Range(0, 100_000).Select(i => (byte)(i * 7919 % 251)).ToArray(), TestContext.Current.CancellationToken);
-        var request = new CutRequest([junk], TimeSpan.Zero, TimeSpan.FromSeconds(1), CutMode.Exact, segments.OutputPath("junk"));
+        var request = new CutRequest(SegmentFile.Standalone([junk]), TimeSpan.Zero, TimeSpan.FromSeconds(1), CutMode.Exact, segments.OutputPath("junk"));
 
         var failure = await Assert.ThrowsAsync<FfmpegException>(() => _cutter.CutAsync(request, null, TestContext.Current.CancellationToken));
 
@@ -67,7 +68,7 @@ public sealed class CutFailureTests(BufferSegments segments)
     {
         var junk = Path.Combine(segments.Directory, $"junk-{Guid.NewGuid():N}.ts");
         await File.WriteAllBytesAsync(junk, new byte[50_000], TestContext.Current.CancellationToken);
-        var request = new CutRequest([segments.RunA[0], junk, segments.RunA[1]], TimeSpan.Zero, TimeSpan.FromSeconds(5), CutMode.Fast, segments.OutputPath("junk"));
+        var request = new CutRequest(SegmentFile.Standalone([segments.RunA[0], junk, segments.RunA[1]]), TimeSpan.Zero, TimeSpan.FromSeconds(5), CutMode.Fast, segments.OutputPath("junk"));
 
         var failure = await Assert.ThrowsAsync<FfmpegException>(() => _cutter.CutAsync(request, null, TestContext.Current.CancellationToken));
 
@@ -79,7 +80,7 @@ public sealed class CutFailureTests(BufferSegments segments)
     public async Task MissingSegment_IsNamed()
     {
         var missing = Path.Combine(segments.Directory, "gone.ts");
-        var request = new CutRequest([segments.RunA[0], missing], TimeSpan.Zero, TimeSpan.FromSeconds(3), CutMode.Exact, segments.OutputPath("missing"));
+        var request = new CutRequest(SegmentFile.Standalone([segments.RunA[0], missing]), TimeSpan.Zero, TimeSpan.FromSeconds(3), CutMode.Exact, segments.OutputPath("missing"));
 
         var failure = await Assert.ThrowsAsync<FileNotFoundException>(() => _cutter.CutAsync(request, null, TestContext.Current.CancellationToken));
 
@@ -91,7 +92,7 @@ public sealed class CutFailureTests(BufferSegments segments)
     [InlineData(12.5, 1.0)]
     public async Task RangePastTheSegments_IsRefusedWithASentence(double start, double duration)
     {
-        var request = new CutRequest(segments.RunA, TimeSpan.FromSeconds(start), TimeSpan.FromSeconds(duration), CutMode.Exact, segments.OutputPath("past"));
+        var request = new CutRequest(SegmentFile.Standalone(segments.RunA), TimeSpan.FromSeconds(start), TimeSpan.FromSeconds(duration), CutMode.Exact, segments.OutputPath("past"));
 
         var failure = await Assert.ThrowsAsync<ArgumentException>(() => _cutter.CutAsync(request, null, TestContext.Current.CancellationToken));
 
@@ -101,6 +102,6 @@ public sealed class CutFailureTests(BufferSegments segments)
     [Fact]
     public async Task GrabFramePastTheSegments_IsRefused()
     {
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _cutter.GrabFrameAsync(segments.RunB, TimeSpan.FromSeconds(6), TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _cutter.GrabFrameAsync(SegmentFile.Standalone(segments.RunB), TimeSpan.FromSeconds(6), TestContext.Current.CancellationToken));
     }
 }

@@ -1,3 +1,4 @@
+using DogMonitor.Domain.Recording;
 using DogMonitor.Worker.Ffmpeg;
 
 namespace DogMonitor.Tests.Worker.Ffmpeg;
@@ -11,7 +12,7 @@ public sealed class ExactCutTests(BufferSegments segments)
     [Fact]
     public async Task FiveSecondClip_LastsFiveSecondsAsFaststartH264()
     {
-        var request = new CutRequest(segments.RunA, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), CutMode.Exact, segments.OutputPath("exact"));
+        var request = new CutRequest(SegmentFile.Standalone(segments.RunA), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), CutMode.Exact, segments.OutputPath("exact"));
 
         var result = await _cutter.CutAsync(request, null, TestContext.Current.CancellationToken);
 
@@ -31,7 +32,7 @@ public sealed class ExactCutTests(BufferSegments segments)
     [InlineData(3.0, 75)]
     public async Task Clip_StartsOnTheAskedFrame(double startSeconds, int expectedFrame)
     {
-        var request = new CutRequest(segments.RunA, TimeSpan.FromSeconds(startSeconds), TimeSpan.FromSeconds(1), CutMode.Exact, segments.OutputPath("start"));
+        var request = new CutRequest(SegmentFile.Standalone(segments.RunA), TimeSpan.FromSeconds(startSeconds), TimeSpan.FromSeconds(1), CutMode.Exact, segments.OutputPath("start"));
 
         var result = await _cutter.CutAsync(request, null, TestContext.Current.CancellationToken);
 
@@ -45,7 +46,7 @@ public sealed class ExactCutTests(BufferSegments segments)
     {
         // A's last two segments, then B's first two: B's timestamps start again from where A's started.
         IReadOnlyList<string> across = [segments.RunA[4], segments.RunA[5], segments.RunB[0], segments.RunB[1]];
-        var request = new CutRequest(across, TimeSpan.FromSeconds(2.4), TimeSpan.FromSeconds(3), CutMode.Exact, segments.OutputPath("restart"));
+        var request = new CutRequest(SegmentFile.Standalone(across), TimeSpan.FromSeconds(2.4), TimeSpan.FromSeconds(3), CutMode.Exact, segments.OutputPath("restart"));
 
         var result = await _cutter.CutAsync(request, null, TestContext.Current.CancellationToken);
 
@@ -60,7 +61,7 @@ public sealed class ExactCutTests(BufferSegments segments)
     [Fact]
     public async Task ClipWithAudio_KeepsAacAndEveryFrame()
     {
-        var request = new CutRequest(segments.RunC, TimeSpan.FromSeconds(1.52), TimeSpan.FromSeconds(3), CutMode.Exact, segments.OutputPath("audio"));
+        var request = new CutRequest(SegmentFile.Standalone(segments.RunC), TimeSpan.FromSeconds(1.52), TimeSpan.FromSeconds(3), CutMode.Exact, segments.OutputPath("audio"));
 
         var result = await _cutter.CutAsync(request, null, TestContext.Current.CancellationToken);
 
@@ -79,7 +80,7 @@ public sealed class ExactCutTests(BufferSegments segments)
         // A slower preset, so the cut lasts long enough for ffmpeg to report along the way.
         var cutter = CutterHost.Cutter(new Dictionary<string, string?> { ["Ffmpeg:Preset"] = "medium" });
         var reports = new ProgressRecorder();
-        var request = new CutRequest(segments.RunA, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(11), CutMode.Exact, segments.OutputPath("progress"));
+        var request = new CutRequest(SegmentFile.Standalone(segments.RunA), TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(11), CutMode.Exact, segments.OutputPath("progress"));
         var started = DateTime.UtcNow;
 
         await cutter.CutAsync(request, reports, TestContext.Current.CancellationToken);

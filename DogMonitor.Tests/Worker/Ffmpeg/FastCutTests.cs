@@ -1,3 +1,4 @@
+using DogMonitor.Domain.Recording;
 using DogMonitor.Worker.Ffmpeg;
 
 namespace DogMonitor.Tests.Worker.Ffmpeg;
@@ -11,7 +12,7 @@ public sealed class FastCutTests(BufferSegments segments)
     public async Task FastClip_CopiesTheCoveringSegmentsUnchanged()
     {
         // 3 s to 8 s lies in segments 1 to 3 (2 s to 8 s).
-        var request = new CutRequest(segments.RunA, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5), CutMode.Fast, segments.OutputPath("fast"));
+        var request = new CutRequest(SegmentFile.Standalone(segments.RunA), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5), CutMode.Fast, segments.OutputPath("fast"));
         var progress = new ProgressRecorder();
 
         var result = await _cutter.CutAsync(request, progress, TestContext.Current.CancellationToken);
@@ -30,7 +31,7 @@ public sealed class FastCutTests(BufferSegments segments)
     [Fact]
     public async Task FastClipWithAudio_CopiesAacAndEveryFrame()
     {
-        var request = new CutRequest(segments.RunC, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(3), CutMode.Fast, segments.OutputPath("fast-audio"));
+        var request = new CutRequest(SegmentFile.Standalone(segments.RunC), TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(3), CutMode.Fast, segments.OutputPath("fast-audio"));
 
         var result = await _cutter.CutAsync(request, null, TestContext.Current.CancellationToken);
 

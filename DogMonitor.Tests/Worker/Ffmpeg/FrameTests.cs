@@ -1,3 +1,4 @@
+using DogMonitor.Domain.Recording;
 using System.Diagnostics;
 using DogMonitor.Tests.Infrastructure;
 using DogMonitor.Worker.Ffmpeg;
@@ -14,7 +15,7 @@ public sealed class FrameTests(BufferSegments segments)
     public async Task GrabFrame_ReturnsTheFullSizeFrameAtTheOffset()
     {
         var watch = Stopwatch.StartNew();
-        var jpeg = await _cutter.GrabFrameAsync(segments.RunA, TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        var jpeg = await _cutter.GrabFrameAsync(SegmentFile.Standalone(segments.RunA), TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
         watch.Stop();
 
         Assert.Equal((640, 360, SKEncodedImageFormat.Jpeg), TestImages.Inspect(jpeg));
@@ -29,7 +30,7 @@ public sealed class FrameTests(BufferSegments segments)
     {
         IReadOnlyList<string> across = [segments.RunA[5], segments.RunB[0]];
 
-        var jpeg = await _cutter.GrabFrameAsync(across, TimeSpan.FromSeconds(2.2), TestContext.Current.CancellationToken);
+        var jpeg = await _cutter.GrabFrameAsync(SegmentFile.Standalone(across), TimeSpan.FromSeconds(2.2), TestContext.Current.CancellationToken);
 
         var path = Path.Combine(segments.Directory, $"grab-{Guid.NewGuid():N}.jpg");
         await File.WriteAllBytesAsync(path, jpeg, TestContext.Current.CancellationToken);
@@ -42,7 +43,7 @@ public sealed class FrameTests(BufferSegments segments)
         // 25 fps: the first segment's last frame shows from 1.96 s to 2.00 s; no frame of it starts at 1.98 s.
         IReadOnlyList<string> two = [segments.RunA[0], segments.RunA[1]];
 
-        var jpeg = await _cutter.GrabFrameAsync(two, TimeSpan.FromSeconds(1.98), TestContext.Current.CancellationToken);
+        var jpeg = await _cutter.GrabFrameAsync(SegmentFile.Standalone(two), TimeSpan.FromSeconds(1.98), TestContext.Current.CancellationToken);
 
         var path = Path.Combine(segments.Directory, $"grab-{Guid.NewGuid():N}.jpg");
         await File.WriteAllBytesAsync(path, jpeg, TestContext.Current.CancellationToken);

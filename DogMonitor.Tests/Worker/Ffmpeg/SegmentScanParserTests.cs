@@ -1,3 +1,4 @@
+using DogMonitor.Domain.Recording;
 using DogMonitor.Worker.Ffmpeg;
 
 namespace DogMonitor.Tests.Worker.Ffmpeg;
@@ -40,7 +41,7 @@ public sealed class SegmentScanParserTests
     {
         var paths = new[] { "/buffer/r1-0.ts", "/buffer/r1-1.ts", "/buffer/it's r2-0.ts", "/buffer/r2-1.ts" };
 
-        var list = ConcatList.Build(paths, Sample, 1, 3);
+        var list = ConcatList.Build(SegmentFile.Standalone(paths), Sample, 1, 3);
 
         // Segment 1 plays its 1 s of video after a 0.104 s lead; segment 2's video must start 1.104 s after segment 1's
         // start less its own 0.128 s lead: 0.976 s.

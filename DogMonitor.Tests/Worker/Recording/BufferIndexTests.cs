@@ -75,10 +75,11 @@ public sealed class BufferIndexTests : IDisposable
         ]);
         var index = await BufferIndex.LoadAsync(path, TestContext.Current.CancellationToken);
 
-        var dropped = index.DropOldest(2);
+        var (dropped, inits) = index.DropOldest(2);
         await index.SaveAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(["seg-a-000000.ts", "seg-b-000000.ts"], dropped.Select(s => s.FileName));
+        Assert.Empty(inits);
         Assert.False(index.Contains("seg-a-000000.ts"));
         var saved = HlsPlaylist.ParseMedia(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
         Assert.Equal((2, 1), (saved.MediaSequence, saved.DiscontinuitySequence));

@@ -34,7 +34,7 @@ public sealed class BufferJanitorTests : IDisposable
         Assert.All(segments.Take(45), s => Assert.False(File.Exists(_folder.Layout.Segment("yard", s.FileName)), $"{s.FileName} is still there."));
         Assert.All(segments.Skip(45), s => Assert.True(File.Exists(_folder.Layout.Segment("yard", s.FileName))));
 
-        var held = Assert.Single(reservation.SegmentPaths);
+        var held = Assert.Single(reservation.Files).Path;
         Assert.Equal($"video of {segments[3].FileName}", await File.ReadAllTextAsync(held, TestContext.Current.CancellationToken));
         await reservation.DisposeAsync();
         Assert.False(File.Exists(held));

@@ -1,4 +1,5 @@
 using DogMonitor.Domain.Cameras;
+using DogMonitor.Domain.Recording;
 using DogMonitor.Worker.Recording;
 
 namespace DogMonitor.Tests.Worker.Recording;
@@ -11,7 +12,7 @@ public class RecorderArgumentsTests
     [Fact]
     public void Synthetic_IsATestPatternWithAClock_EncodedWithAKeyframeStartingEverySegment()
     {
-        var args = RecorderArguments.Build(CameraSource.Parse("synthetic:320x240@25"), 2, "/buffer/yard", "seg-20261124T100000000-", Font, Epoch);
+        var args = RecorderArguments.Build(CameraSource.Parse("synthetic:320x240@25"), null, 2, "/buffer/yard", "seg-20261124T100000000-", Font, Epoch);
 
         Assert.Equal(["-re", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25"], args.SkipWhile(a => a != "-re").Take(5));
         // The clock is drawn from the run's epoch plus each frame's pts, with milliseconds (1795514400 s = 2026-11-24T10:00:00Z).
@@ -21,13 +22,17 @@ public class RecorderArgumentsTests
         Assert.Equal("50", After(args, "-keyint_min"));
         Assert.Equal("0", After(args, "-sc_threshold"));
         Assert.Equal("yuv420p", After(args, "-pix_fmt"));
-        AssertHlsOutput(args);
+        // Its sound: a second lavfi input, a tone with bursts, as AAC.
+        Assert.Equal(SyntheticSound.Source, args[args.ToList().LastIndexOf("-i") + 1]);
+        Assert.Equal("1:a:0", args[args.ToList().LastIndexOf("-map") + 1]);
+        Assert.Equal("aac", After(args, "-c:a"));
+        AssertHlsOutput(args, sound: true);
     }
 
     [Fact]
     public void Synthetic_WithoutAFont_LeavesTheClockOut()
     {
-        var args = RecorderArguments.Build(CameraSource.Parse("synthetic"), 4, "/buffer/yard", "seg-x-", fontFile: null, Epoch);
+        var args = RecorderArguments.Build(CameraSource.Parse("synthetic"), null, 4, "/buffer/yard", "seg-x-", fontFile: null, Epoch);
 
         Assert.DoesNotContain("-vf", args);
         Assert.Equal("100", After(args, "-g"));
@@ -36,14 +41,65 @@ public class RecorderArgumentsTests
     [Fact]
     public void Rtsp_IsCopied_NeverReEncoded_OverTcp()
     {
-        var args = RecorderArguments.Build(CameraSource.Parse("rtsp://u:p@cam/live"), 2, "/buffer/yard", "seg-x-", Font, Epoch);
+        var args = RecorderArguments.Build(CameraSource.Parse("rtsp://u:p@cam/live"), Stream("h264", null), 2, "/buffer/yard", "seg-x-", Font, Epoch);
 
         Assert.Equal("tcp", After(args, "-rtsp_transport"));
         Assert.Equal("rtsp://u:p@cam/live", After(args, "-i"));
         Assert.Equal("copy", After(args, "-c:v"));
         Assert.DoesNotContain("libx264", args);
         Assert.DoesNotContain("-re", args);
-        AssertHlsOutput(args);
+        AssertHlsOutput(args, sound: false);
+    }
+
+    [Fact]
+    public void RtspWithAac_KeepsTheSoundAsSent()
+    {
+        var args = RecorderArguments.Build(CameraSource.Parse("rtsp://cam/live"), Stream("h264", "aac"), 2, "/buffer/yard", "seg-x-", Font, Epoch);
+
+        Assert.Equal("0:a:0", args[args.ToList().LastIndexOf("-map") + 1]);
+        Assert.Equal("copy", After(args, "-c:a"));
+        AssertHlsOutput(args, sound: true);
+    }
+
+    [Theory]
+    [InlineData("pcm_alaw")]
+    [InlineData("pcm_mulaw")]
+    [InlineData("pcm_s16be")]
+    public void RtspWithOtherSound_MakesItAac_At48kHz(string codec)
+    {
+        var args = RecorderArguments.Build(CameraSource.Parse("rtsp://cam/live"), Stream("h264", codec), 2, "/buffer/yard", "seg-x-", Font, Epoch);
+
+        Assert.Equal("aac", After(args, "-c:a"));
+        Assert.Equal("48000", After(args, "-ar"));
+        AssertHlsOutput(args, sound: true);
+    }
+
+    [Fact]
+    public void RtspH265_IsCopiedIntoTheBuffer_AndEncodedOnceAsH264ForTheLiveView()
+    {
+        var args = RecorderArguments.Build(CameraSource.Parse("rtsp://cam/live"), Stream("hevc", "pcm_alaw"), 2, "/buffer/yard", "seg-x-", Font, Epoch);
+
+        var live = args.ToList().IndexOf("/buffer/yard/live.m3u8");
+        var buffer = args.Take(live + 1).ToList();
+        var viewers = args.Skip(live + 1).ToList();
+        Assert.Equal("copy", After(buffer, "-c:v"));
+        AssertHlsOutput(buffer, sound: true);
+        Assert.Equal("libx264", After(viewers, "-c:v"));
+        Assert.Equal("expr:gte(t,n_forced*2)", After(viewers, "-force_key_frames"));
+        Assert.Equal("aac", After(viewers, "-c:a"));
+        Assert.Equal("delete_segments+independent_segments+omit_endlist", After(viewers, "-hls_flags"));
+        Assert.Equal("h264-seg-x-init.mp4", After(viewers, "-hls_fmp4_init_filename"));
+        Assert.Equal("/buffer/yard/h264-seg-x-%06d.m4s", After(viewers, "-hls_segment_filename"));
+        Assert.Equal("/buffer/yard/h264-live.m3u8", viewers[^1]);
+    }
+
+    [Fact]
+    public void FileWithSound_KeepsIt_AsAac()
+    {
+        var args = RecorderArguments.Build(CameraSource.Parse("file:/videos/dog.mp4"), Stream("h264", "mp3"), 2, "/buffer/yard", "seg-x-", Font, Epoch);
+
+        Assert.Equal("aac", After(args, "-c:a"));
+        AssertHlsOutput(args, sound: true);
     }
 
     [Theory]
@@ -51,7 +107,7 @@ public class RecorderArgumentsTests
     [InlineData("file:/videos/dog.mp4", new[] { "-re", "-stream_loop", "-1", "-i", "/videos/dog.mp4" })]
     public void WebcamsAndFiles_AreEncodedWithKeyframesByTime(string source, string[] input)
     {
-        var args = RecorderArguments.Build(CameraSource.Parse(source), 3, "/buffer/yard", "seg-x-", Font, Epoch);
+        var args = RecorderArguments.Build(CameraSource.Parse(source), null, 3, "/buffer/yard", "seg-x-", Font, Epoch);
 
         Assert.Equal(input, args.SkipWhile(a => a != input[0]).Take(input.Length));
         Assert.Equal("libx264", After(args, "-c:v"));
@@ -65,15 +121,20 @@ public class RecorderArgumentsTests
         Assert.Equal("ffmpeg -i 'a b' -vf 'x='\\''y'\\''' -y", RecorderArguments.ToCommandLine(["-i", "a b", "-vf", "x='y'", "-y"]));
     }
 
-    private static void AssertHlsOutput(IReadOnlyList<string> args)
+    private static CameraStream Stream(string video, string? audio) =>
+        new(video, null, 640, 360, 25, audio, audio is null ? null : 8000, audio is not null and not "aac", video != "h264");
+
+    private static void AssertHlsOutput(IReadOnlyList<string> args, bool sound = false)
     {
         Assert.Equal("hls", After(args, "-f", last: true));
         Assert.Equal("2", After(args, "-hls_time"));
         Assert.Equal("6", After(args, "-hls_list_size"));
         Assert.Equal("program_date_time+independent_segments+omit_endlist", After(args, "-hls_flags"));
-        Assert.Matches("^/buffer/yard/seg-.+-%06d\\.ts$", After(args, "-hls_segment_filename"));
+        Assert.Equal("fmp4", After(args, "-hls_segment_type"));
+        Assert.Matches("^seg-.+-init\\.mp4$", After(args, "-hls_fmp4_init_filename"));
+        Assert.Matches("^/buffer/yard/seg-.+-%06d\\.m4s$", After(args, "-hls_segment_filename"));
         Assert.Equal("/buffer/yard/live.m3u8", args[^1]);
-        Assert.Contains("-an", args);
+        Assert.Equal(!sound, args.Contains("-an"));
         Assert.Contains("-nostdin", args);
     }
 

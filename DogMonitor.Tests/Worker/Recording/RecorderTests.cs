@@ -57,8 +57,11 @@ public sealed class RecorderTests(RecorderFixture recording) : IClassFixture<Rec
         Assert.Equal(TimeSpan.FromSeconds(0.5), reservation.StartOffset);
         var sizes = reservation.Segments.Select(s => new FileInfo(recording.Layout.Segment(Camera, s.FileName)).Length).ToList();
         foreach (var segment in reservation.Segments) File.Delete(recording.Layout.Segment(Camera, segment.FileName));
-        Assert.Equal(sizes, reservation.SegmentPaths.Select(p => new FileInfo(p).Length));
-        Assert.All(reservation.SegmentPaths, p => Assert.Equal(0x47, File.ReadAllBytes(p)[0])); // MPEG-TS sync byte
+        Assert.Equal(sizes, reservation.Files.Select(f => new FileInfo(f.Path).Length));
+        // Fragmented MP4: each segment starts with its 'moof' box (after a 'styp'), and all share the run's initialisation segment.
+        Assert.All(reservation.Files, f => Assert.Equal("styp", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(f.Path), 4, 4)));
+        var init = Assert.Single(reservation.Files.Select(f => f.InitPath).Distinct());
+        Assert.Equal("ftyp", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(init!), 4, 4));
     }
 
     [Fact]
@@ -84,7 +87,7 @@ public sealed class RecorderTests(RecorderFixture recording) : IClassFixture<Rec
 
         Assert.True(watch.Elapsed > TimeSpan.FromSeconds(2.5), $"It answered after {watch.Elapsed.TotalSeconds:0.0} s, before the range was recorded.");
         Assert.True(reservation.Segments[0].Start <= now.AddSeconds(1) && reservation.Segments[^1].End >= now.AddSeconds(3));
-        Assert.All(reservation.SegmentPaths, p => Assert.True(File.Exists(p)));
+        Assert.All(reservation.Files, f => Assert.True(File.Exists(f.Path) && File.Exists(f.InitPath)));
     }
 
     [Fact]
