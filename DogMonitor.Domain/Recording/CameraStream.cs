@@ -19,4 +19,8 @@ public sealed record CameraStream(
     string? AudioCodec,
     int? AudioSampleRate,
     bool AudioTranscoded,
-    bool LiveTranscoded);
+    bool LiveTranscoded)
+{
+    /// <summary>Whether browsers play this video codec (ffmpeg's name); Chromium and Firefox have no H.265 decoder.</summary>
+    public static bool BrowsersPlay(string? videoCodec) => videoCodec == "h264";
+}

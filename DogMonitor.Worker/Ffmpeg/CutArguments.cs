@@ -16,22 +16,37 @@ internal static class CutArguments
         var args = Input(listPath);
         // vfr: keep the camera's own frame timing rather than duplicating or dropping frames to a guessed rate.
         args.AddRange(["-map", "0:v:0", "-vf", $"trim={range},setpts=PTS-STARTPTS", "-fps_mode", "vfr"]);
-        args.AddRange(["-c:v", "libx264", "-preset", options.Preset, "-crf", Invariant(options.Crf), "-pix_fmt", "yuv420p"]);
-        if (options.Threads > 0) args.AddRange(["-threads", Invariant(options.Threads)]);
+        AddH264(args, options);
         if (withAudio) args.AddRange(["-map", "0:a:0", "-af", $"atrim={range},asetpts=PTS-STARTPTS", "-c:a", "aac", "-b:a", "128k"]);
         return Output(args, outputPath);
     }
 
     /// <summary>Whole segments copied as they are: no decoding, so the clip starts on the first segment's keyframe.</summary>
     /// <param name="audioCodec">The segments' audio codec, or null for none.</param>
-    public static IReadOnlyList<string> Fast(string listPath, string outputPath, string? audioCodec)
+    /// <param name="encodeVideo">
+    /// Null copies the video; options encode it as H.264 (whole segments still), for video browsers cannot play.
+    /// </param>
+    public static IReadOnlyList<string> Fast(string listPath, string outputPath, string? audioCodec, FfmpegOptions? encodeVideo = null)
     {
         var args = Input(listPath);
-        args.AddRange(["-map", "0:v:0", "-c:v", "copy"]);
+        args.AddRange(["-map", "0:v:0"]);
+        if (encodeVideo is null) args.AddRange(["-c:v", "copy"]);
+        else
+        {
+            // vfr: frame for frame; MP4's default constant rate duplicated two frames where segments meet.
+            args.AddRange(["-fps_mode", "vfr"]);
+            AddH264(args, encodeVideo);
+        }
         if (audioCodec == "aac") args.AddRange(["-map", "0:a:0", "-c:a", "copy", "-bsf:a", "aac_adtstoasc"]);
         // MP4 cannot carry every camera's audio (G.711 among them); AAC costs little next to the video it travels with.
         else if (audioCodec is not null) args.AddRange(["-map", "0:a:0", "-c:a", "aac", "-b:a", "128k"]);
         return Output(args, outputPath);
+    }
+
+    private static void AddH264(List<string> args, FfmpegOptions options)
+    {
+        args.AddRange(["-c:v", "libx264", "-preset", options.Preset, "-crf", Invariant(options.Crf), "-pix_fmt", "yuv420p"]);
+        if (options.Threads > 0) args.AddRange(["-threads", Invariant(options.Threads)]);
     }
 
     private static List<string> Input(string listPath) =>

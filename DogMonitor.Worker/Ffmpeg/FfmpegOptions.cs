@@ -35,6 +35,13 @@ public sealed class FfmpegOptions
     [Range(0, 51)]
     public int Crf { get; set; } = 23;
 
+    /// <summary>
+    /// Fast clips of a camera whose video browsers cannot play (H.265) are encoded as H.264 so they play in the gallery;
+    /// true keeps them as the camera sent them (no loss, no CPU) for those who watch them in other players. Exact clips
+    /// are always H.264.
+    /// </summary>
+    public bool KeepCameraCodecInFastClips { get; set; }
+
     /// <summary>Encoder threads per cut; 0 lets ffmpeg use every core.</summary>
     [Range(0, 64)]
     public int Threads { get; set; }

@@ -47,7 +47,7 @@ internal static class CameraProbe
         var videoCodec = video.CodecName ?? "unknown";
         // A file is encoded afresh (for keyframes on the segment beat), so its sound is too; a camera's AAC is kept.
         var audioTranscoded = audio is not null && (source is FileCameraSource || audio.CodecName != "aac");
-        var liveTranscoded = source is RtspCameraSource && videoCodec != "h264";
+        var liveTranscoded = source is RtspCameraSource && !CameraStream.BrowsersPlay(videoCodec);
         return new CameraStream(
             videoCodec, video.Profile, video.Width ?? 0, video.Height ?? 0, Rate(video.AverageFrameRate) ?? Rate(video.FrameRate),
             audio?.CodecName, int.TryParse(audio?.SampleRate, NumberStyles.None, CultureInfo.InvariantCulture, out var rate) ? rate : null,

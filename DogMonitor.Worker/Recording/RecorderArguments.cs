@@ -89,7 +89,7 @@ internal static class RecorderArguments
         var prefix = BufferLayout.LiveTranscodePrefix + segmentPrefix;
         AddEncoder(args, KeyframeEvery(segmentSeconds));
         args.AddRange(audio.Count == 0 ? ["-an"] : audio);
-        args.AddRange(Hls(segmentSeconds, cameraDirectory, prefix, ["delete_segments", "independent_segments", "omit_endlist"]));
+        args.AddRange(Hls(segmentSeconds, cameraDirectory, prefix, ["program_date_time", "delete_segments", "independent_segments", "omit_endlist"]));
         args.Add(Path.Combine(cameraDirectory, BufferLayout.LiveTranscodePrefix + "live.m3u8"));
     }
 

@@ -37,4 +37,13 @@ public sealed class CutArgumentsTests
         Assert.Contains($"-c:v copy {expectedAudio}".TrimEnd() + " -movflags +faststart", args, StringComparison.Ordinal);
         Assert.DoesNotContain("libx264", args, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Fast_WithOptionsToEncode_MakesH264FrameForFrame()
+    {
+        var args = string.Join(' ', CutArguments.Fast("/tmp/l.ffconcat", "/clips/c.mp4", "aac", new FfmpegOptions { Preset = "ultrafast", Crf = 20 }));
+
+        Assert.Contains("-map 0:v:0 -fps_mode vfr -c:v libx264 -preset ultrafast -crf 20 -pix_fmt yuv420p", args, StringComparison.Ordinal);
+        Assert.Contains("-c:a copy", args, StringComparison.Ordinal);
+    }
 }

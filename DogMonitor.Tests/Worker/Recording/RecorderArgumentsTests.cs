@@ -87,7 +87,7 @@ public class RecorderArgumentsTests
         Assert.Equal("libx264", After(viewers, "-c:v"));
         Assert.Equal("expr:gte(t,n_forced*2)", After(viewers, "-force_key_frames"));
         Assert.Equal("aac", After(viewers, "-c:a"));
-        Assert.Equal("delete_segments+independent_segments+omit_endlist", After(viewers, "-hls_flags"));
+        Assert.Equal("program_date_time+delete_segments+independent_segments+omit_endlist", After(viewers, "-hls_flags"));
         Assert.Equal("h264-seg-x-init.mp4", After(viewers, "-hls_fmp4_init_filename"));
         Assert.Equal("/buffer/yard/h264-seg-x-%06d.m4s", After(viewers, "-hls_segment_filename"));
         Assert.Equal("/buffer/yard/h264-live.m3u8", viewers[^1]);

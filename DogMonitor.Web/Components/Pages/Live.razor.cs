@@ -1,5 +1,6 @@
 using System.Globalization;
 using DogMonitor.Domain.Cameras;
+using DogMonitor.Domain.Recording;
 using DogMonitor.Web.Components.Live;
 using DogMonitor.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
@@ -23,18 +24,23 @@ public sealed partial class Live : IAsyncDisposable
     private DotNetObjectReference<Live>? _self;
     private SnapshotPanel? _snapshots;
     private RecentClips? _recentClips;
+    private bool _soundOn;
+    private bool? _hasSound;
 
     [Inject] private VisibleCameras Cameras { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
+    [Inject] private ICameraStateReader States { get; set; } = null!;
 
     private string CameraName => Cameras.Find(_session.CameraId)?.Name ?? _session.CameraId;
     private string LiveUrl => $"api/cameras/{Uri.EscapeDataString(_session.CameraId)}/live.m3u8";
 
     private IReadOnlyCollection<string> Labels { get => _session.Labels; set => _session.Labels = value; }
     private string? Note { get => _session.Note; set => _session.Note = value; }
+
+    private string SoundText => _hasSound == false ? "This camera sends no sound" : _soundOn ? "Sound on" : "Sound off";
 
     private string DelayText => _session.DelaySeconds is { } delay
         ? string.Create(CultureInfo.InvariantCulture, $"{delay:0.0} s behind live")
@@ -60,6 +66,7 @@ public sealed partial class Live : IAsyncDisposable
         var module = await JS.InvokeAsync<IJSObjectReference>("import", _disposed.Token, "./js/live.js");
         await module.InvokeVoidAsync("attach", _disposed.Token, _video, LiveUrl, _self);
         _session.Module = module;
+        await ReadSoundAsync();
         StateHasChanged(); // the buttons wait for the player
     }
 
@@ -82,6 +89,19 @@ public sealed partial class Live : IAsyncDisposable
         if (_recentClips is not null) await _recentClips.AddAsync(queued.Clip, queued.Title);
     }
 
+    private async Task ToggleSoundAsync()
+    {
+        if (_session.Module is not { } module) return;
+        // The browser may refuse sound it was not asked for by a click; the player says what it actually did.
+        _soundOn = !await module.InvokeAsync<bool>("setMuted", _disposed.Token, _video, _soundOn);
+    }
+
+    private async Task ReadSoundAsync()
+    {
+        var state = await States.ReadAsync(_session.CameraId, _disposed.Token);
+        _hasSound = state?.Stream is { } stream ? stream.AudioCodec is not null : null;
+    }
+
     private void OnSessionChanged() => _ = InvokeAsync(StateHasChanged);
 
     private async Task SelectCameraAsync(string cameraId)
@@ -89,8 +109,13 @@ public sealed partial class Live : IAsyncDisposable
         if (cameraId == _session.CameraId || Cameras.Find(cameraId) is null) return;
         _session.CameraId = cameraId;
         _session.DelaySeconds = null;
+        _soundOn = false; // another camera starts muted, as the first did
         if (_session.Module is { } module)
+        {
             await module.InvokeVoidAsync("attach", _disposed.Token, _video, LiveUrl, _self);
+            await module.InvokeAsync<bool>("setMuted", _disposed.Token, _video, true);
+        }
+        await ReadSoundAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -11,6 +11,8 @@ const players = new WeakMap();
 /** Starts playing url in video; calls dotNetRef.ReportDelay(seconds | null) about once a second. */
 export function attach(video, url, dotNetRef) {
   detach(video);
+  // Browsers let only muted video start by itself. The muted attribute Blazor writes is not the muted property.
+  video.muted = true;
   const player = { video, url, dotNetRef, hls: null, retry: null, lastTime: -1, lastProgress: Date.now() };
   players.set(video, player);
   player.onKey = event => onKey(player, event);
@@ -29,6 +31,15 @@ export function detach(video) {
   clearInterval(player.ticker);
   clearTimeout(player.retry);
   destroy(player);
+}
+
+/** Mutes or unmutes the live video; returns whether it is muted now (a browser may refuse sound without a click). */
+export async function setMuted(video, muted) {
+  video.muted = muted;
+  if (!muted && video.paused) {
+    try { await video.play(); } catch { video.muted = true; }
+  }
+  return video.muted;
 }
 
 /** The playing frame's wall-clock time as an ISO string, or null when nothing plays yet. */
