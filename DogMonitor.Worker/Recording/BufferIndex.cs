@@ -15,7 +15,7 @@ internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
     private long _discontinuitySequence = loaded.DiscontinuitySequence;
     private string? _runPrefix;
     private bool _discontinuityPending;
-    private RunClock? _runClock;
+    private IRunDating? _runDating;
     private TimeSpan? _runShift;
 
     public IReadOnlyList<RecordedSegment> Segments => _segments;
@@ -43,16 +43,15 @@ internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
     /// on, and the first is marked as a discontinuity, since timestamps and encoder state start afresh.
     /// </summary>
     /// <param name="segmentPrefix">The run's segment names start with it.</param>
-    /// <param name="clock">
-    /// For a source whose frames are dated by the recorder (the synthetic camera): the run's epoch and exact segment
-    /// length. ffmpeg's own program date-times start when its muxer is ready, a second or so after the first frame;
-    /// these segments are dated from the epoch instead, so segment n starts at epoch + n × length, as drawn.
+    /// <param name="dating">
+    /// How to correct ffmpeg's dates (<see cref="IRunDating"/>): ffmpeg's own program date-times start when its muxer
+    /// is ready, a second or so after the first frame. Null keeps them.
     /// </param>
-    public void BeginRun(string segmentPrefix, RunClock? clock = null)
+    public void BeginRun(string segmentPrefix, IRunDating? dating = null)
     {
         _runPrefix = segmentPrefix;
         _discontinuityPending = _segments.Count > 0;
-        _runClock = clock;
+        _runDating = dating;
         _runShift = null;
     }
 
@@ -65,7 +64,7 @@ internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
         {
             var name = Path.GetFileName(segment.FileName);
             if (_runPrefix is null || !name.StartsWith(_runPrefix, StringComparison.Ordinal) || _names.Contains(name)) continue;
-            var start = segment.Start + (_runShift ??= ShiftFor(segment, name));
+            var start = segment.Start + (_runShift ??= ShiftFor(segment, name) ?? TimeSpan.Zero);
             var entry = segment with
             {
                 FileName = name,
@@ -82,13 +81,12 @@ internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
         return added;
     }
 
-    // ffmpeg numbers a run's segments from 0 after the prefix; with a fixed GOP, segment n starts n lengths in.
-    private TimeSpan ShiftFor(RecordedSegment segment, string name)
-    {
-        if (_runClock is not { } clock || !long.TryParse(Path.GetFileNameWithoutExtension(name)[_runPrefix!.Length..], out var sequence))
-            return TimeSpan.Zero;
-        return clock.Epoch + clock.SegmentLength * sequence - segment.Start;
-    }
+    // ffmpeg numbers a run's segments from 0 after the prefix. The shift is judged once, from the run's first segment
+    // the buffer takes, and applies to the whole run, so its segments keep following one another.
+    private TimeSpan? ShiftFor(RecordedSegment segment, string name) =>
+        _runDating is { } dating && long.TryParse(Path.GetFileNameWithoutExtension(name)[_runPrefix!.Length..], out var sequence)
+            ? dating.ShiftFor(segment, sequence)
+            : null;
 
     /// <summary>Removes the <paramref name="count"/> oldest segments from the index (not from disk).</summary>
     /// <returns>The dropped segments, and the initialisation segments no remaining segment needs.</returns>

@@ -112,11 +112,12 @@ internal sealed partial class CameraRecorder(
         var arguments = RecorderArguments.Build(camera.Source, _status.Stream, options.SegmentSeconds, layout.CameraDirectory(camera.Id), prefix, OverlayFont.Path, epoch);
         LogCommandLine(logger, camera.Id, camera.Source.Redact(RecorderArguments.ToCommandLine(arguments)));
 
-        using var process = RecorderProcess.Start(tools.Ffmpeg, arguments);
+        // The synthetic camera's frames are dated by the recorder (its clock is drawn from this epoch); a camera's from their arrival.
+        var dating = camera.Source is SyntheticCameraSource ? new RunClock(epoch, TimeSpan.FromSeconds(options.SegmentSeconds)) : (IRunDating)new ArrivalClock();
+        using var process = RecorderProcess.Start(tools.Ffmpeg, arguments, dating is ArrivalClock arrival ? written => arrival.Observe(Now, written) : null);
         Volatile.Write(ref _process, process);
         LogStarted(logger, camera.Id, process.Id);
-        // The synthetic camera's frames are dated by the recorder (its clock is drawn from this epoch); other sources keep ffmpeg's dates.
-        buffer.BeginRun(prefix, camera.Source is SyntheticCameraSource ? new RunClock(epoch, TimeSpan.FromSeconds(options.SegmentSeconds)) : null);
+        buffer.BeginRun(prefix, dating);
         var lastProgress = Now;
         DateTime? firstSegmentAt = null;
         var nextHousekeeping = Now + HousekeepingInterval;

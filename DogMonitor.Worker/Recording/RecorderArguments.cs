@@ -31,6 +31,8 @@ internal static class RecorderArguments
         CameraSource source, CameraStream? stream, int segmentSeconds, string cameraDirectory, string segmentPrefix, string? fontFile, DateTime clockEpoch)
     {
         var args = new List<string> { "-hide_banner", "-nostdin", "-nostats", "-loglevel", "warning" };
+        // How far ffmpeg has written, twice a second, on stdout: what dates a camera's frames (ArrivalClock).
+        if (source is not SyntheticCameraSource) args.AddRange(["-progress", "pipe:1", "-stats_period", "0.5"]);
         List<string> audio;
         switch (source)
         {

@@ -34,7 +34,8 @@ internal sealed class RecorderProcess : IDisposable
     /// <param name="ffmpeg">The executable: a path, or a name looked up on PATH.</param>
     /// <param name="arguments">Its arguments, passed as they are (no shell).</param>
     /// <exception cref="InvalidOperationException">ffmpeg is not installed (not found).</exception>
-    public static RecorderProcess Start(string ffmpeg, IReadOnlyList<string> arguments)
+    /// <param name="onProgress">Called with each <c>-progress pipe:1</c> report of how far ffmpeg has written; null ignores stdout.</param>
+    public static RecorderProcess Start(string ffmpeg, IReadOnlyList<string> arguments, Action<TimeSpan>? onProgress = null)
     {
         var startInfo = new ProcessStartInfo(ffmpeg)
         {
@@ -48,7 +49,11 @@ internal sealed class RecorderProcess : IDisposable
         var recorder = new RecorderProcess(process);
         // Unread pipes fill up and block ffmpeg, so both are drained for the life of the process.
         process.ErrorDataReceived += (_, e) => recorder.Stderr.Add(e.Data ?? "");
-        process.OutputDataReceived += (_, _) => { };
+        var progress = new ProgressParser();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (onProgress is not null && e.Data is { } line && progress.Add(line) is { OutTime: { } written }) onProgress(written);
+        };
         try
         {
             process.Start();

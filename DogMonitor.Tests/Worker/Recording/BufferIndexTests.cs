@@ -54,6 +54,32 @@ public sealed class BufferIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task ACamerasRun_IsDatedFromWhenItsFramesArrived_TheEarliestReportWinning()
+    {
+        var index = await BufferIndex.LoadAsync(_folder.Layout.BufferPlaylist("yard"), TestContext.Current.CancellationToken);
+        var arrival = new ArrivalClock();
+        index.BeginRun("seg-d-", arrival);
+        var zero = Start.AddMilliseconds(400);
+
+        // ffmpeg's reports (written, at): nothing yet; 0.5 s at 0.95 s and 2 s at 2.45 s (reports delayed by a busy
+        // machine); 1.5 s at 1.5 s, the earliest, says when time 0 arrived.
+        arrival.Observe(zero.AddSeconds(0.9), TimeSpan.Zero);
+        arrival.Observe(zero.AddSeconds(0.95), TimeSpan.FromSeconds(0.5));
+        arrival.Observe(zero.AddSeconds(1.5), TimeSpan.FromSeconds(1.5));
+        arrival.Observe(zero.AddSeconds(2.45), TimeSpan.FromSeconds(2));
+        // ffmpeg dated its first segment when its muxer started, 1 s late; the second follows by its duration.
+        var added = index.AppendNew([
+            new("seg-d-000000.m4s", Start.AddSeconds(1.4), TimeSpan.FromSeconds(4), InitFileName: "seg-d-init.mp4"),
+            new("seg-d-000001.m4s", Start.AddSeconds(5.4), TimeSpan.FromSeconds(4), InitFileName: "seg-d-init.mp4"),
+        ]);
+
+        Assert.Equal(zero, arrival.Epoch);
+        Assert.Equal([zero, zero.AddSeconds(4)], added.Select(s => s.Start));
+        Assert.All(added, s => Assert.Equal("seg-d-init.mp4", s.InitFileName));
+        Assert.True(index.Contains("seg-d-init.mp4"));
+    }
+
+    [Fact]
     public async Task TheFirstRunIntoAnEmptyBuffer_HasNoDiscontinuity_AndDirectoriesInLiveNamesAreDropped()
     {
         var index = await BufferIndex.LoadAsync(_folder.Layout.BufferPlaylist("yard"), TestContext.Current.CancellationToken);

@@ -1,0 +1,31 @@
+using DogMonitor.Domain.Recording;
+
+namespace DogMonitor.Worker.Recording;
+
+/// <summary>
+/// For a camera: dates a run from when its frames reached ffmpeg. ffmpeg reports, twice a second, how far into the
+/// recording it has written (<c>-progress</c>'s <c>out_time</c>); at that moment the frame at that point has just
+/// arrived, so "now − out_time" is when the recording's time 0 arrived. Delays only ever make that later, so the
+/// earliest value seen is the best. A camera's own latency (encoding, network) is before ffmpeg and cannot be seen.
+/// </summary>
+internal sealed class ArrivalClock : IRunDating
+{
+    private long _earliestTicks = long.MaxValue;
+
+    /// <summary>When the recording's time 0 reached ffmpeg, or null before the first report.</summary>
+    public DateTime? Epoch => Interlocked.Read(ref _earliestTicks) is var ticks && ticks != long.MaxValue ? new DateTime(ticks, DateTimeKind.Utc) : null;
+
+    /// <summary>Takes one report: at <paramref name="now"/>, ffmpeg had written <paramref name="outTime"/> of the recording.</summary>
+    public void Observe(DateTime now, TimeSpan outTime)
+    {
+        if (outTime <= TimeSpan.Zero) return; // nothing written yet
+        var ticks = (now - outTime).Ticks;
+        long seen;
+        while (ticks < (seen = Interlocked.Read(ref _earliestTicks)) && Interlocked.CompareExchange(ref _earliestTicks, ticks, seen) != seen)
+        {
+        }
+    }
+
+    /// <summary>ffmpeg dates segment n from its first plus the segments' durations; the first starts at time 0.</summary>
+    public TimeSpan? ShiftFor(RecordedSegment segment, long sequence) => sequence == 0 && Epoch is { } epoch ? epoch - segment.Start : null;
+}
