@@ -69,8 +69,8 @@ public sealed class BufferIndexTests : IDisposable
         arrival.Observe(zero.AddSeconds(2.45), TimeSpan.FromSeconds(2));
         // ffmpeg dated its first segment when its muxer started, 1 s late; the second follows by its duration.
         var added = index.AppendNew([
-            new("seg-d-000000.m4s", Start.AddSeconds(1.4), TimeSpan.FromSeconds(4), InitFileName: "seg-d-init.mp4"),
-            new("seg-d-000001.m4s", Start.AddSeconds(5.4), TimeSpan.FromSeconds(4), InitFileName: "seg-d-init.mp4"),
+            new("seg-d-000000.m4s", Start.AddMilliseconds(1400), TimeSpan.FromSeconds(4), InitFileName: "seg-d-init.mp4"),
+            new("seg-d-000001.m4s", Start.AddMilliseconds(5400), TimeSpan.FromSeconds(4), InitFileName: "seg-d-init.mp4"),
         ]);
 
         Assert.Equal(zero, arrival.Epoch);
