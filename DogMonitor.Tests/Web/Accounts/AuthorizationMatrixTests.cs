@@ -160,7 +160,7 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
             {
                 var playlist = await owner.GetAsync("/api/cameras/test-pattern/live.m3u8");
                 var segment = playlist.IsSuccessStatusCode
-                    ? (await playlist.Content.ReadAsStringAsync()).Split('\n').FirstOrDefault(l => l.EndsWith(".ts", StringComparison.Ordinal)) : null;
+                    ? (await playlist.Content.ReadAsStringAsync()).Split('\n').FirstOrDefault(l => l.EndsWith(".m4s", StringComparison.Ordinal)) : null;
                 if (segment is not null) return segment;
                 await Task.Delay(500);
             }

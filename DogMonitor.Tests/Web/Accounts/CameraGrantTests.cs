@@ -29,7 +29,7 @@ public sealed class CameraGrantTests(EmbeddedEnvironment environment) : IClassFi
         var playlist = await (await client.GetAsync("/api/cameras/garden/live.m3u8")).AssertProblemAsync(404);
         Assert.Equal("There is no camera 'garden'; GET /api/cameras lists them.", (string?)playlist["detail"]);
         Assert.Contains("has not recorded anything yet", (string?)(await (await client.GetAsync("/api/cameras/kitchen/live.m3u8")).AssertProblemAsync(404))["detail"], StringComparison.Ordinal);
-        await (await client.GetAsync("/api/cameras/garden/seg-00001.ts")).AssertProblemAsync(404);
+        await (await client.GetAsync("/api/cameras/garden/seg-00001.m4s")).AssertProblemAsync(404);
 
         var clip = await (await client.PostJsonAsync("/api/clips", new { start_ts = DateTime.UtcNow.AddSeconds(-10).ToString("O"), duration_ms = 2000, camera_id = "garden" })).AssertProblemAsync(400);
         Assert.Equal("There is no camera 'garden'; the cameras are kitchen.", (string?)clip["detail"]);

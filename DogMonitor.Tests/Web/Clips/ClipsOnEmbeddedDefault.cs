@@ -202,10 +202,15 @@ public sealed class ClipsOnEmbeddedDefault(RecordingApp recording) : IClassFixtu
         Assert.Equal("application/vnd.apple.mpegurl", playlist.Content.Headers.ContentType?.MediaType);
         var text = await playlist.Content.ReadAsStringAsync();
         Assert.Contains("#EXT-X-PROGRAM-DATE-TIME", text, StringComparison.Ordinal);
-        var segment = text.Split('\n').Last(l => l.EndsWith(".ts", StringComparison.Ordinal));
+        // Fragmented MP4: the run's initialisation segment (EXT-X-MAP), then the segments.
+        var init = System.Text.RegularExpressions.Regex.Match(text, "#EXT-X-MAP:URI=\"([^\"]+)\"").Groups[1].Value;
+        var initResponse = await _client.GetAsync($"/api/cameras/{RecordingApp.CameraId}/{init}");
+        Assert.Equal(HttpStatusCode.OK, initResponse.StatusCode);
+        Assert.Equal("video/mp4", initResponse.Content.Headers.ContentType?.MediaType);
+        var segment = text.Split('\n').Last(l => l.EndsWith(".m4s", StringComparison.Ordinal));
         var segmentResponse = await _client.GetAsync($"/api/cameras/{RecordingApp.CameraId}/{segment}");
         Assert.Equal(HttpStatusCode.OK, segmentResponse.StatusCode);
-        Assert.Equal("video/mp2t", segmentResponse.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("video/iso.segment", segmentResponse.Content.Headers.ContentType?.MediaType);
     }
 
     // Verbatim from the design note ("Create Clip", "Check Clip Status", "Generate Share Link") plus the one header
