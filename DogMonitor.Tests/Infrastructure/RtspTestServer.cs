@@ -20,13 +20,18 @@ public sealed class RtspTestServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>What the server has printed so far: for a failing test's message.</summary>
+    public string Output => string.Join('\n', _output);
+
     /// <summary>The stream's address, with <paramref name="credentials"/> ("user:password") if given.</summary>
     public string Url(string path = "/cam", string? credentials = null) =>
         credentials is null ? $"rtsp://127.0.0.1:{Port}{path}" : $"rtsp://{credentials}@127.0.0.1:{Port}{path}";
 
     /// <param name="auth">"user:password" the camera asks for; none when null.</param>
     /// <param name="port">The port to listen on (a camera coming back on its old address); a free one when null.</param>
-    public static async Task<RtspTestServer> StartAsync(string? auth = null, int? port = null)
+    /// <param name="launch">The GStreamer launch line to serve (<see cref="StreamShape.Launch"/>); the script's H.264
+    /// test pattern without sound when null.</param>
+    public static async Task<RtspTestServer> StartAsync(string? auth = null, int? port = null, string? launch = null)
     {
         const string Python = "/usr/bin/python3";
         var script = Path.Combine(RepositoryRoot(), "tools", "rtsp-test-server", "rtsp_server.py");
@@ -34,6 +39,11 @@ public sealed class RtspTestServer : IAsyncDisposable
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { script, chosen.ToString(System.Globalization.CultureInfo.InvariantCulture) }) start.ArgumentList.Add(argument);
         if (auth is not null) { start.ArgumentList.Add("--auth"); start.ArgumentList.Add(auth); }
+        if (launch is not null) { start.ArgumentList.Add("--launch"); start.ArgumentList.Add(launch); }
+        // A launch line is only built when a client asks (DESCRIBE); if it fails, the client just gets 503. The media's
+        // warnings say why ("got error Can not initialize x265 encoder"), in Output.
+        start.Environment["GST_DEBUG"] = "rtspmedia:2";
+        start.Environment["GST_DEBUG_NO_COLOR"] = "1";
         Process process;
         try
         {
