@@ -34,6 +34,9 @@ public abstract partial record CameraSource
     /// <summary>The text with any credentials this source carries replaced, so it can be logged or shown.</summary>
     public virtual string Redact(string text) => text;
 
+    /// <summary>The source as the app shows it to people: a password replaced by dots, anything else as written.</summary>
+    public virtual string Display => ToString();
+
     private static string? Accept(CameraSource parsed, out CameraSource? source)
     {
         source = parsed;

@@ -13,6 +13,23 @@ public sealed record RtspCameraSource(Uri Url) : CameraSource
         return userInfo is null ? text : text.Replace(userInfo + "@", "***@", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The URL with its password replaced by dots; the user name stays, because it tells which of the camera's
+    /// accounts the recorder signs in with.
+    /// </summary>
+    public override string Display
+    {
+        get
+        {
+            var url = Url.OriginalString;
+            var userInfo = UserInfoOf(url);
+            var colon = userInfo?.IndexOf(':') ?? -1;
+            if (userInfo is null || colon < 0) return url;
+            var start = url.IndexOf("://", StringComparison.Ordinal) + 3;
+            return string.Concat(url.AsSpan(0, start), userInfo.AsSpan(0, colon), ":•••", url.AsSpan(start + userInfo.Length));
+        }
+    }
+
     public override string ToString() => RedactUserInfo(Url.OriginalString);
 
     internal static string RedactUserInfo(string url)

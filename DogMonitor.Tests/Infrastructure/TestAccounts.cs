@@ -2,6 +2,7 @@ using DogMonitor.Domain.Accounts;
 using DogMonitor.Domain.Persistence;
 using DogMonitor.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DogMonitor.Tests.Infrastructure;
@@ -68,13 +69,16 @@ public static class TestAccounts
         scopedServices.GetRequiredService<CurrentUser>().Principal = principal;
     }
 
-    /// <summary>A client with the owner's session cookie and no key: what a person's browser sends to pages.</summary>
-    public static async Task<HttpClient> CreateSessionClientAsync(this DogMonitorApp app)
+    /// <summary>
+    /// A client with a session cookie (the owner's unless another account is named) and no key: what a person's
+    /// browser sends to pages. <paramref name="followRedirects"/> false shows where a page sends the person.
+    /// </summary>
+    public static async Task<HttpClient> CreateSessionClientAsync(this DogMonitorApp app, string email = OwnerEmail, string password = OwnerPassword, bool followRedirects = true)
     {
-        var client = app.CreateClient().WithoutKey();
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects }).WithoutKey();
         var login = await client.PostAsync("/api/auth/login", new StringContent(
-            System.Text.Json.JsonSerializer.Serialize(new { email = OwnerEmail, password = OwnerPassword }), System.Text.Encoding.UTF8, "application/json"));
-        if (!login.IsSuccessStatusCode) throw new InvalidOperationException($"The owner could not sign in: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
+            System.Text.Json.JsonSerializer.Serialize(new { email, password }), System.Text.Encoding.UTF8, "application/json"));
+        if (!login.IsSuccessStatusCode) throw new InvalidOperationException($"{email} could not sign in: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
         return client;
     }
 

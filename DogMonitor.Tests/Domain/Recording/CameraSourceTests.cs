@@ -63,4 +63,17 @@ public class CameraSourceTests
         Assert.DoesNotContain("p%40ss", source.ToString(), StringComparison.Ordinal);
         Assert.Equal("nothing secret", CameraSource.Parse("synthetic").Redact("nothing secret"));
     }
+
+    [Theory]
+    [InlineData("rtsp://admin:s3cret@192.168.1.20/stream1", "rtsp://admin:•••@192.168.1.20/stream1")]
+    [InlineData("rtsp://admin:p%40ss:w0rd@cam.local:554/live?channel=1", "rtsp://admin:•••@cam.local:554/live?channel=1")]
+    [InlineData("rtsps://viewer@cam.local/live", "rtsps://viewer@cam.local/live")]
+    [InlineData("rtsp://192.168.1.20:554/stream1", "rtsp://192.168.1.20:554/stream1")]
+    [InlineData("synthetic:640x360@25", "synthetic:640x360@25")]
+    [InlineData("v4l2:/dev/video0", "v4l2:/dev/video0")]
+    [InlineData("file:/videos/dog.mp4", "file:/videos/dog.mp4")]
+    public void Display_HidesThePasswordButNotTheUser(string value, string expected)
+    {
+        Assert.Equal(expected, CameraSource.Parse(value).Display);
+    }
 }

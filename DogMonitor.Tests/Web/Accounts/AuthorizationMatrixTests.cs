@@ -1,15 +1,20 @@
 using System.Net;
+using System.Reflection;
 using System.Text.Json.Nodes;
 using DogMonitor.Domain.Accounts;
 using DogMonitor.Tests.Infrastructure;
 using DogMonitor.Tests.Web.Downloads;
+using DogMonitor.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
 
 namespace DogMonitor.Tests.Web.Accounts;
 
 /// <summary>
 /// Every operation of the app's own OpenAPI document, so an endpoint added later is covered the day it exists:
 /// anonymous gets 401, another user's key on the owner's ids gets 404, a read key that writes gets 403, and the owner
-/// gets a 2xx. Only the share links' public routes and the sign-in route are open, and they are named here.
+/// gets a 2xx. Only the share links' public routes and the sign-in route are open, and they are named here. Likewise
+/// every admin page: an anonymous visitor and a member are sent to sign in, an admin sees it.
 /// </summary>
 public abstract class AuthorizationMatrixTests(AppEnvironment environment)
 {
@@ -63,6 +68,28 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
     }
 
     [Fact]
+    public async Task EveryAdminPageSendsAnonymousVisitorsAndMembersToSignIn()
+    {
+        var app = await environment.StartAppAsync("admin-pages");
+        var pages = AdminPages();
+        Assert.Superset(new HashSet<string> { "/admin/users", "/admin/cameras" }, pages.ToHashSet());
+        var member = await TestAccounts.CreateUserAsync(app.Services, "member@dogmonitor.test", cameras: ["test-pattern"]);
+        var anonymous = app.CreateAnonymousClient();
+        var memberBrowser = await app.CreateSessionClientAsync(member.Email, TestAccounts.Password, followRedirects: false);
+        var ownerBrowser = await app.CreateSessionClientAsync(followRedirects: false);
+        var failures = new List<string>();
+
+        foreach (var page in pages)
+        {
+            var signIn = $"/signin?ReturnUrl={Uri.EscapeDataString(page)}";
+            await ExpectPage(anonymous, page, signIn, "anonymous", failures);
+            await ExpectPage(memberBrowser, page, signIn, "a member", failures);
+            await ExpectPage(ownerBrowser, page, null, "the owner", failures);
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
     public async Task TheOpenApiDocumentDescribesBothKindsOfApiKey()
     {
         var document = JsonNode.Parse(await environment.App.CreateClient().GetStringAsync("/openapi/v1.json"))!;
@@ -78,6 +105,27 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
     {
         var document = JsonNode.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"))!;
         return [.. document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(m => (m.Key.ToUpperInvariant(), p.Key)))];
+    }
+
+    /// <summary>The routes of every page only admins may open, found from their attributes so a new one is covered the day it exists.</summary>
+    private static List<string> AdminPages() =>
+    [
+        .. typeof(Program).Assembly.GetTypes()
+            .Where(type => type.GetCustomAttributes<AuthorizeAttribute>().Any(a => a.Policy == AccountPolicies.Admin))
+            .SelectMany(type => type.GetCustomAttributes<RouteAttribute>().Select(route => route.Template)),
+    ];
+
+    /// <summary>A person's browser asking for <paramref name="path"/>: sent to <paramref name="redirect"/>, or shown the page when that is null.</summary>
+    private static async Task ExpectPage(HttpClient client, string path, string? redirect, string who, List<string> failures)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("text/html");
+        using var response = await client.SendAsync(request);
+        var location = response.Headers.Location?.ToString();
+        if (redirect is null && response.StatusCode != HttpStatusCode.OK)
+            failures.Add($"GET {path} as {who}: {(int)response.StatusCode} {location}, expected the page");
+        else if (redirect is not null && (response.StatusCode != HttpStatusCode.Redirect || location?.EndsWith(redirect, StringComparison.Ordinal) != true))
+            failures.Add($"GET {path} as {who}: {(int)response.StatusCode} {location}, expected a redirect to {redirect}");
     }
 
     private static async Task Expect(HttpClient client, string method, string path, int[] statuses, string who, List<string> failures, bool problem, object? body = null)

@@ -9,20 +9,22 @@ namespace DogMonitor.Tests.Web.Components;
 public sealed class AccountMenuTests(EmbeddedEnvironment environment) : SignedInPageContext(environment)
 {
     [Fact]
-    public async Task AnAdminSeesUsers()
+    public async Task AnAdminSeesUsersAndCameras()
     {
         await UseFreshAppSignedInAsync();
         var layout = await RenderLayoutAsync();
 
         Assert.NotNull(layout.Find("[data-testid=drawer-users]"));
+        Assert.Equal("admin/cameras", layout.Find("[data-testid=drawer-cameras]").GetAttribute("href"));
         OpenMenu(layout);
         Assert.Contains(TestAccounts.OwnerEmail, layout.Find("[data-testid=account-email]").TextContent);
         Assert.Equal("admin/users", layout.Find("[data-testid=menu-users]").GetAttribute("href"));
+        Assert.Equal("admin/cameras", layout.Find("[data-testid=menu-cameras]").GetAttribute("href"));
         Assert.Equal("settings", layout.Find("[data-testid=menu-settings]").GetAttribute("href"));
     }
 
     [Fact]
-    public async Task AMemberDoesNotSeeUsers()
+    public async Task AMemberDoesNotSeeUsersOrCameras()
     {
         await UseFreshAppSignedInAsync();
         var member = await TestAccounts.CreateUserAsync(App.Services, "walker@dogmonitor.test", cameras: ["test-pattern"]);
@@ -31,9 +33,11 @@ public sealed class AccountMenuTests(EmbeddedEnvironment environment) : SignedIn
 
         Assert.Equal("walker@dogmonitor.test", layout.Find("[data-testid=drawer-email]").TextContent.Trim());
         Assert.Empty(layout.FindAll("[data-testid=drawer-users]"));
+        Assert.Empty(layout.FindAll("[data-testid=drawer-cameras]"));
         OpenMenu(layout);
         Assert.Contains("walker@dogmonitor.test", layout.Find("[data-testid=account-email]").TextContent);
         Assert.Empty(layout.FindAll("[data-testid=menu-users]"));
+        Assert.Empty(layout.FindAll("[data-testid=menu-cameras]"));
         Assert.NotNull(layout.Find("[data-testid=menu-settings]"));
     }
 
