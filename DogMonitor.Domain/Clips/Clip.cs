@@ -1,4 +1,5 @@
 using DogMonitor.Domain.Paging;
+using DogMonitor.Domain.Recording;
 
 namespace DogMonitor.Domain.Clips;
 
@@ -29,6 +30,9 @@ public sealed class Clip : IListedItem
     public long? SizeBytes { get; set; }
     public int? Width { get; set; }
     public int? Height { get; set; }
+
+    /// <summary>Once ready: the parts of the range the buffer did not hold (the camera was down), which the video skips.</summary>
+    public List<BufferSpan> Gaps { get; set; } = [];
 
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }

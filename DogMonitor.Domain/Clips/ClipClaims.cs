@@ -40,6 +40,7 @@ public static class ClipClaims
                 .SetProperty(c => c.SizeBytes, output.SizeBytes)
                 .SetProperty(c => c.Width, output.Width)
                 .SetProperty(c => c.Height, output.Height)
+                .SetProperty(c => c.Gaps, output.Gaps)
                 .SetProperty(c => c.ClaimToken, (Guid?)null)
                 .SetProperty(c => c.LeaseUntil, (DateTime?)null)
                 .SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;

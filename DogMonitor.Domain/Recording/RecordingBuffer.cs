@@ -97,7 +97,7 @@ public sealed partial class RecordingBuffer(BufferLayout layout, IOptions<Record
 
         LogReserved(logger, selection.Segments.Count, cameraId, clipId);
         var released = 0;
-        return new BufferReservation(files, selection.Segments, selection.StartOffset, () =>
+        return new BufferReservation(files, selection.Segments, selection.StartOffset, selection.Gaps, () =>
         {
             if (Interlocked.Exchange(ref released, 1) == 0) DeleteDirectory(directory);
             return ValueTask.CompletedTask;

@@ -60,13 +60,15 @@ public sealed class SoundTests(RecordingApp recording)
         await using var live = await LiveBrowser.OpenAsync(recording);
         var page = live.Page;
         var button = page.GetByTestId("live-sound");
-        await Assertions.Expect(button).ToHaveTextAsync("Sound off");
+        await Assertions.Expect(button).ToHaveAttributeAsync("aria-pressed", "false");
+        await Assertions.Expect(page.GetByTestId("live-sound-state")).ToHaveTextAsync("Muted");
         Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('video').muted"));
 
         await button.ClickAsync();
 
-        await Assertions.Expect(button).ToHaveTextAsync("Sound on");
         await Assertions.Expect(button).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(button).ToHaveTextAsync("Sound"); // a toggle keeps its name
+        await Assertions.Expect(page.GetByTestId("live-sound-state")).ToHaveTextAsync("Playing sound");
         Assert.False(await page.EvaluateAsync<bool>("() => document.querySelector('video').muted"));
         // Chromium counts the sound it decodes while playing: the live stream carries some.
         await page.WaitForFunctionAsync("() => document.querySelector('video').webkitAudioDecodedByteCount > 0", null, new PageWaitForFunctionOptions { Timeout = 10_000 });

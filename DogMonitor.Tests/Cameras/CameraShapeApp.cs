@@ -78,8 +78,11 @@ public sealed class H264BFrameCameras() : CameraShapeApp(TestVideo.H264BFrames);
 
 public sealed class H265Cameras() : CameraShapeApp(TestVideo.H265BFrames);
 
-/// <summary>One camera app at a time: this machine encodes every test camera's stream itself.</summary>
-[CollectionDefinition(Name)]
+/// <summary>
+/// One camera app at a time, and nothing else beside it: this machine encodes every test camera's stream itself (four
+/// x265 encoders and their H.264 encodings for the H.265 app), and a stall would look like a camera fault.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class CameraShapesCollection
 {
     public const string Name = "camera shapes";

@@ -5,7 +5,8 @@ namespace DogMonitor.Web.Clips;
 
 /// <summary>
 /// A clip as the API returns it. <c>duration_ms</c> is what was produced once ready (what was asked before);
-/// media URLs appear when ready and are short-lived.
+/// media URLs appear when ready and are short-lived. <c>gaps</c> lists the parts of the asked range the camera did not
+/// record (it was off or unreachable), which the video skips: its recorded parts play one after the other.
 /// </summary>
 public sealed record ClipResponse(
     Guid Id,
@@ -25,7 +26,8 @@ public sealed record ClipResponse(
     int? Width,
     int? Height,
     DateTime CreatedAt,
-    DateTime UpdatedAt)
+    DateTime UpdatedAt,
+    IReadOnlyList<ClipGap> Gaps)
 {
     public static async Task<ClipResponse> FromAsync(Clip clip, MediaLinks links, CancellationToken cancellationToken)
     {
@@ -36,6 +38,7 @@ public sealed record ClipResponse(
             clip.Mode, clip.Labels, clip.Note, clip.Status, clip.Progress, clip.Error,
             ready ? await links.UrlOfAsync(clip.VideoKey!, cancellationToken) : null,
             ready ? await links.UrlOfAsync(clip.PreviewKey!, cancellationToken) : null,
-            clip.SizeBytes, clip.Width, clip.Height, clip.CreatedAt, clip.UpdatedAt);
+            clip.SizeBytes, clip.Width, clip.Height, clip.CreatedAt, clip.UpdatedAt,
+            [.. clip.Gaps.Select(gap => new ClipGap(gap.First, gap.Last))]);
     }
 }

@@ -112,18 +112,21 @@ public sealed partial class ClipProcessor(
         var preview = Path.Combine(work, "preview.jpg");
         var duration = TimeSpan.FromMilliseconds(clip.DurationMs);
         CutResult result;
+        List<BufferSpan> gaps;
         // The hold is named by the claim, so a takeover's hold and a lost claim's release never meet.
         await using (var held = await buffer.ReserveAsync(clip.CameraId, token, clip.Timestamp, clip.Timestamp + duration, cancellationToken))
         {
             var mode = clip.Mode == ClipMode.Fast ? CutMode.Fast : CutMode.Exact;
             var progress = new Progress<double>(fraction => heartbeat.Progress = (int)Math.Clamp(fraction * 90, 0, 90));
-            result = await cutter.CutAsync(new CutRequest(held.Files, held.StartOffset, duration, mode, video), progress, cancellationToken);
+            // Across a gap the video plays what was recorded either side of it, one after the other.
+            result = await cutter.CutAsync(new CutRequest(held.Files, held.StartOffset, held.Recorded(duration), mode, video), progress, cancellationToken);
+            gaps = [.. held.Gaps];
         }
         await cutter.MakePreviewAsync(video, preview, options.Value.PreviewMaxSide, cancellationToken);
         heartbeat.Progress = 95;
 
         var output = new ClipOutput(ClipKeys.Video(clip.Id), ClipKeys.Preview(clip.Id), (int)Math.Round(result.Duration.TotalMilliseconds),
-            result.SizeBytes, result.Width, result.Height);
+            result.SizeBytes, result.Width, result.Height, gaps);
         await UploadAsync(output.VideoKey, video, "video/mp4", cancellationToken);
         await UploadAsync(output.PreviewKey, preview, "image/jpeg", cancellationToken);
         return output;

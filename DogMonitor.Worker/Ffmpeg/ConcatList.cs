@@ -42,7 +42,7 @@ internal static class ConcatList
     /// joins the two byte streams (<c>concat:init.mp4|seg.m4s</c>). A '|' in a path would split it, so the
     /// buffer's paths never hold one (<see cref="SegmentFile"/>).
     /// </summary>
-    private static string Url(SegmentFile segment) =>
+    public static string Url(SegmentFile segment) =>
         segment.InitPath is null ? segment.Path
         : segment.Path.Contains('|', StringComparison.Ordinal) || segment.InitPath.Contains('|', StringComparison.Ordinal)
             ? throw new ArgumentException($"The segment path {segment.Path} holds a '|', which ffmpeg's concat protocol cannot read.", nameof(segment))

@@ -26,11 +26,16 @@ internal static class CutArguments
     /// <param name="encodeVideo">
     /// Null copies the video; options encode it as H.264 (whole segments still), for video browsers cannot play.
     /// </param>
-    public static IReadOnlyList<string> Fast(string listPath, string outputPath, string? audioCodec, FfmpegOptions? encodeVideo = null)
+    public static IReadOnlyList<string> Fast(string listPath, string outputPath, string? audioCodec, FfmpegOptions? encodeVideo = null, string? videoCodec = "h264")
     {
         var args = Input(listPath);
         args.AddRange(["-map", "0:v:0"]);
-        if (encodeVideo is null) args.AddRange(["-c:v", "copy"]);
+        // hvc1: the tag Apple's players need for H.265 kept as the camera sent it (ffmpeg's default, hev1, they refuse).
+        if (encodeVideo is null)
+        {
+            args.AddRange(["-c:v", "copy"]);
+            if (videoCodec == "hevc") args.AddRange(["-tag:v", "hvc1"]);
+        }
         else
         {
             // vfr: frame for frame; MP4's default constant rate duplicated two frames where segments meet.

@@ -43,7 +43,7 @@ internal sealed partial class FfmpegClipCutter(FfmpegRunner runner, IOptions<Ffm
             // In the list's own timeline the first segment starts at 0 and its video after its audio lead.
             var trimStart = timeline.Segments[first].Lead + AtLeastZero(request.StartOffset - timeline.StartOf(first));
             var (arguments, expected) = request.Mode == CutMode.Fast
-                ? (CutArguments.Fast(list.Path, partial, timeline.AudioCodec, CameraStream.BrowsersPlay(timeline.VideoCodec) || Options.KeepCameraCodecInFastClips ? null : Options), timeline.Length(first, last))
+                ? (CutArguments.Fast(list.Path, partial, timeline.AudioCodec, CameraStream.BrowsersPlay(timeline.VideoCodec) || Options.KeepCameraCodecInFastClips ? null : Options, timeline.VideoCodec), timeline.Length(first, last))
                 : (CutArguments.Exact(list.Path, partial, trimStart, request.Duration, timeline.HasAudio, Options), request.Duration);
             var reporter = new ProgressReporter(progress, expected, clock);
             reporter.Start();

@@ -15,6 +15,13 @@ internal static class ProbeArguments
         "-of", "compact",
     ];
 
+    /// <summary>The presentation time of a segment's first video packet (its key frame), in seconds: one line of text.</summary>
+    public static IReadOnlyList<string> FirstFrame(string url) =>
+    [
+        "-hide_banner", "-v", "error", "-protocol_whitelist", ConcatList.Protocols,
+        "-select_streams", "v:0", "-read_intervals", "%+#1", "-show_entries", "packet=pts_time", "-of", "csv=p=0", url,
+    ];
+
     /// <summary>
     /// Format and streams as JSON, the arguments FFMpegCore's own FFProbe uses (its parser reads durations only in
     /// the sexagesimal form).

@@ -6,7 +6,9 @@ namespace DogMonitor.Worker.Recording;
 /// For a camera: dates a run from when its frames reached ffmpeg. ffmpeg reports, twice a second, how far into the
 /// recording it has written (<c>-progress</c>'s <c>out_time</c>); at that moment the frame at that point has just
 /// arrived, so "now − out_time" is when the recording's time 0 arrived. Delays only ever make that later, so the
-/// earliest value seen is the best. A camera's own latency (encoding, network) is before ffmpeg and cannot be seen.
+/// earliest value seen is the best. The run's first segment starts at its first key frame, which is not time 0 when
+/// the camera's stream did not start on one (ffmpeg drops what comes before it, keeping the times):
+/// <see cref="FirstFrame"/> says where it is. A camera's own latency (encoding, network) is before ffmpeg and cannot be seen.
 /// </summary>
 internal sealed class ArrivalClock : IRunDating
 {
@@ -14,6 +16,9 @@ internal sealed class ArrivalClock : IRunDating
 
     /// <summary>When the recording's time 0 reached ffmpeg, or null before the first report.</summary>
     public DateTime? Epoch => Interlocked.Read(ref _earliestTicks) is var ticks && ticks != long.MaxValue ? new DateTime(ticks, DateTimeKind.Utc) : null;
+
+    /// <summary>Where the run's first segment's first frame is in the recording's time (its presentation time); null until measured.</summary>
+    public TimeSpan? FirstFrame { get; set; }
 
     /// <summary>Takes one report: at <paramref name="now"/>, ffmpeg had written <paramref name="outTime"/> of the recording.</summary>
     public void Observe(DateTime now, TimeSpan outTime)
@@ -26,6 +31,7 @@ internal sealed class ArrivalClock : IRunDating
         }
     }
 
-    /// <summary>ffmpeg dates segment n from its first plus the segments' durations; the first starts at time 0.</summary>
-    public TimeSpan? ShiftFor(RecordedSegment segment, long sequence) => sequence == 0 && Epoch is { } epoch ? epoch - segment.Start : null;
+    /// <summary>ffmpeg dates segment n from its first plus the segments' durations; the first starts at <see cref="FirstFrame"/>.</summary>
+    public TimeSpan? ShiftFor(RecordedSegment segment, long sequence) =>
+        sequence == 0 && Epoch is { } epoch ? epoch + (FirstFrame ?? TimeSpan.Zero) - segment.Start : null;
 }

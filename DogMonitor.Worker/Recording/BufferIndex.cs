@@ -101,7 +101,9 @@ internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
             if (segment.InitFileName is not { } init) continue;
             if (--_inits[init] > 0) continue;
             _inits.Remove(init);
-            inits.Add(init);
+            // The running ffmpeg's segments to come need its init, even when retention took all it had written (a clock
+            // stepped forward); the orphan sweep spares it while the run lasts.
+            if (_runPrefix is null || !init.StartsWith(_runPrefix, StringComparison.Ordinal)) inits.Add(init);
         }
         // Players that follow the playlist live rely on these counting what left the front.
         _mediaSequence += dropped.Count;

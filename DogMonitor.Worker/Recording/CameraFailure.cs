@@ -23,6 +23,8 @@ internal sealed partial record CameraFailure(string Sentence, bool NeedsPerson)
             return new("The camera refused this user access to the stream. Give the user the right to watch it in the camera's own settings; DogMonitor tries again every few minutes.", NeedsPerson: true);
         if (ffmpegSaid.Contains("404 Not Found", StringComparison.Ordinal) || ffmpegSaid.Contains("454 Session Not Found", StringComparison.Ordinal))
             return new("The camera has no stream at that path. Check the path in the camera's source (the camera's manual names it, e.g. /stream1); DogMonitor tries again every few minutes.", NeedsPerson: true);
+        if (ffmpegSaid.Contains("Server returned 5XX", StringComparison.Ordinal) || ffmpegSaid.Contains("503 Service Unavailable", StringComparison.Ordinal))
+            return new("The camera answered but could not start its stream: it may be busy with other viewers, restarting, or set to a codec it cannot send. DogMonitor keeps trying.", NeedsPerson: false);
         if (UnknownHost().Match(ffmpegSaid) is { Success: true } host)
             return new($"The camera's address {host.Groups["host"].Value} is not known to the network's name service. Check the host name in its source, or use its IP address; DogMonitor tries again every few minutes.", NeedsPerson: true);
         if (ConnectionFailed().Match(ffmpegSaid) is { Success: true } connection)

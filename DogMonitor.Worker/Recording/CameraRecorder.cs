@@ -107,6 +107,7 @@ internal sealed partial class CameraRecorder(
     {
         // Names unique across restarts (ffmpeg numbers segments from 0 each run); milliseconds, because restarts can be quick.
         if (!await ProbeAsync(cancellationToken)) return TimeSpan.Zero;
+        await WriteStateAsync(buffer, cancellationToken); // what the camera sends, and the restart, are known before any segment
         var prefix = $"seg-{Now.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture)}-";
         var epoch = Now;
         var arguments = RecorderArguments.Build(camera.Source, _status.Stream, options.SegmentSeconds, layout.CameraDirectory(camera.Id), prefix, OverlayFont.Path, epoch);
@@ -128,7 +129,7 @@ internal sealed partial class CameraRecorder(
                 await Task.Delay(PollInterval, clock, cancellationToken);
                 // Checked before reading, so segments ffmpeg finished just before exiting are still taken.
                 var exited = process.HasExited;
-                if (await CollectAsync(buffer, cancellationToken))
+                if (await CollectAsync(buffer, dating as ArrivalClock, cancellationToken))
                 {
                     lastProgress = Now;
                     firstSegmentAt ??= lastProgress;
@@ -175,14 +176,22 @@ internal sealed partial class CameraRecorder(
 
         try
         {
-            var (json, _) = await tools.Runner.CaptureAsync(new FfmpegCommand("ffprobe", tools.Ffprobe, arguments), ProbeTimeout, cancellationToken);
+            var probe = new FfmpegCommand("ffprobe", tools.Ffprobe, arguments) { Redact = camera.Source.Redact };
+            var (json, _) = await tools.Runner.CaptureAsync(probe, ProbeTimeout, cancellationToken);
             _status.Connected(CameraProbe.Parse(Encoding.UTF8.GetString(json), camera.Source));
             return true;
         }
         catch (FfmpegException ex)
         {
             var explained = CameraFailure.Explain(ex.StderrTail) ?? CameraFailure.Explain(ex.Message);
-            _status.Failed(explained?.Sentence ?? $"The camera could not be asked what it sends: {ex.Message}", explained?.NeedsPerson ?? false);
+            var sentence = explained?.Sentence ?? ex.InnerException switch
+            {
+                System.ComponentModel.Win32Exception => "ffprobe, which DogMonitor needs to read cameras, is not installed: apt-get install -y ffmpeg (or set Ffmpeg:FfprobePath).",
+                TimeoutException => $"The camera took the connection but sent no picture within {ProbeTimeout.TotalSeconds:0} s. DogMonitor keeps trying.",
+                _ => $"The camera's stream could not be read ({ex.Message}). DogMonitor keeps trying.",
+            };
+            LogProbeFailed(logger, camera.Id, camera.Source.Redact(ex.Message));
+            _status.Failed(sentence, explained?.NeedsPerson ?? ex.InnerException is System.ComponentModel.Win32Exception);
             return false;
         }
         catch (FormatException ex)
@@ -194,7 +203,7 @@ internal sealed partial class CameraRecorder(
 
     /// <summary>Appends the live playlist's new segments to the buffer.</summary>
     /// <returns>True when there were any.</returns>
-    private async Task<bool> CollectAsync(BufferIndex buffer, CancellationToken cancellationToken)
+    private async Task<bool> CollectAsync(BufferIndex buffer, ArrivalClock? arrival, CancellationToken cancellationToken)
     {
         IReadOnlyList<RecordedSegment> live;
         try
@@ -207,12 +216,33 @@ internal sealed partial class CameraRecorder(
             return false;
         }
 
+        if (arrival is { FirstFrame: null }) await FindFirstFrameAsync(arrival, buffer.RunPrefix!, live, cancellationToken);
         var added = buffer.AppendNew(live);
         if (added.Count == 0) return false;
         await buffer.SaveAsync(cancellationToken);
         _status.SegmentArrived();
         await WriteStateAsync(buffer, cancellationToken);
         return true;
+    }
+
+    /// <summary>Measures where the run's first segment starts (see <see cref="ArrivalClock.FirstFrame"/>), once it is there.</summary>
+    private async Task FindFirstFrameAsync(ArrivalClock arrival, string runPrefix, IReadOnlyList<RecordedSegment> live, CancellationToken cancellationToken)
+    {
+        var first = live.FirstOrDefault(s => Path.GetFileName(s.FileName) == runPrefix + "000000.m4s");
+        if (first?.InitFileName is not { } init) return;
+        var url = ConcatList.Url(new SegmentFile(layout.Segment(camera.Id, first.FileName), layout.Segment(camera.Id, init)));
+        try
+        {
+            var (text, _) = await tools.Runner.CaptureAsync(new FfmpegCommand("ffprobe", tools.Ffprobe, ProbeArguments.FirstFrame(url)), ProbeTimeout, cancellationToken);
+            arrival.FirstFrame = double.TryParse(Encoding.UTF8.GetString(text).Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+                ? TimeSpan.FromSeconds(seconds)
+                : TimeSpan.Zero;
+        }
+        catch (FfmpegException ex)
+        {
+            arrival.FirstFrame = TimeSpan.Zero; // dated from time 0: early by however long the camera took to send a key frame
+            LogFirstFrameUnknown(logger, camera.Id, ex.Message);
+        }
     }
 
     private Task WriteStateAsync(BufferIndex buffer, CancellationToken cancellationToken) => states.WriteAsync(_status.Snapshot(buffer), cancellationToken);
@@ -253,6 +283,12 @@ internal sealed partial class CameraRecorder(
 
     [LoggerMessage(LogLevel.Error, "Camera {CameraId}: the buffer playlist could not be read ({Reason}); it was moved to {Path} and recording starts a new one")]
     private static partial void LogUnreadableBuffer(ILogger logger, string cameraId, string path, string reason);
+
+    [LoggerMessage(LogLevel.Information, "Camera {CameraId}: ffprobe could not read it: {FfprobeSaid}")]
+    private static partial void LogProbeFailed(ILogger logger, string cameraId, string ffprobeSaid);
+
+    [LoggerMessage(LogLevel.Warning, "Camera {CameraId}: where its recording's first frame lies could not be read ({Reason}); the run is dated from its start")]
+    private static partial void LogFirstFrameUnknown(ILogger logger, string cameraId, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Camera {CameraId}: its state could not be written: {Reason}")]
     private static partial void LogStateNotWritten(ILogger logger, string cameraId, string reason);

@@ -58,7 +58,7 @@ internal static class RecorderArguments
             case FileCameraSource file:
                 args.AddRange(["-re", "-stream_loop", "-1", "-i", file.Path]);
                 AddEncoder(args, KeyframeEvery(segmentSeconds));
-                audio = stream?.AudioCodec is null ? [] : ["-map", "0:a:0", .. Aac(128)];
+                audio = stream?.AudioCodec is null ? [] : ["-map", "0:a:0?", .. Aac(128)];
                 break;
             default:
                 throw new ArgumentException($"No recording arguments for camera source {source}.", nameof(source));
@@ -75,9 +75,10 @@ internal static class RecorderArguments
     private static List<string> CameraAudio(CameraStream? stream) => stream?.AudioCodec switch
     {
         null => [],
-        _ when !stream.AudioTranscoded => ["-map", "0:a:0", "-c:a", "copy"],
+        // '?': the probe and this run are two sessions; a camera that stopped sending sound in between still records.
+        _ when !stream.AudioTranscoded => ["-map", "0:a:0?", "-c:a", "copy"],
         // 48 kHz: G.711 comes at 8 kHz, whose AAC frames (128 ms) are longer than a video frame, so a clip's sound could not end with its picture.
-        _ => ["-map", "0:a:0", .. Aac(64), "-ar", "48000"],
+        _ => ["-map", "0:a:0?", .. Aac(64), "-ar", "48000"],
     };
 
     private static string[] Aac(int kilobits) => ["-c:a", "aac", "-b:a", Invariant($"{kilobits}k")];

@@ -1,7 +1,10 @@
 using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Owners;
 using DogMonitor.Domain.Validation;
+using System.Text.Json;
+using DogMonitor.Domain.Recording;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace DogMonitor.Domain.Persistence.Configurations;
@@ -22,6 +25,14 @@ public sealed class ClipConfiguration : IEntityTypeConfiguration<Clip>
         builder.Property(c => c.VideoKey).HasMaxLength(512);
         builder.Property(c => c.PreviewKey).HasMaxLength(512);
         builder.PrimitiveCollection(c => c.Labels);
+        // A few spans at most, read with the clip: JSON text, [] for none.
+        builder.Property(c => c.Gaps)
+            .HasConversion(
+                gaps => JsonSerializer.Serialize(gaps, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<List<BufferSpan>>(json, JsonSerializerOptions.Default) ?? new List<BufferSpan>(),
+                new ValueComparer<List<BufferSpan>>((a, b) => a!.SequenceEqual(b!), gaps => gaps.Aggregate(0, (hash, gap) => HashCode.Combine(hash, gap)), gaps => gaps.ToList()))
+            .HasMaxLength(4000)
+            .HasDefaultValue(new List<BufferSpan>());
 
         builder.HasIndex(c => new { c.OwnerId, c.Timestamp, c.Id }).IsDescending(false, true, true);
         builder.HasIndex(c => new { c.OwnerId, c.CameraId, c.Timestamp, c.Id }).IsDescending(false, false, true, true);

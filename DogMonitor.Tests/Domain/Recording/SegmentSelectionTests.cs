@@ -90,26 +90,38 @@ public class SegmentSelectionTests
     }
 
     [Fact]
-    public void RangeAcrossAGap_IsNotCovered_NamingTheGap()
+    public void RangeAcrossAGap_IsCovered_ByTheSegmentsEitherSide_AndSaysWhatItSkips()
     {
         var selection = SegmentSelection.Select("yard", Gap, Utc("2026-11-24T10:00:08Z"), Utc("2026-11-24T10:00:31Z"));
 
-        Assert.Equal(SegmentSelectionOutcome.NotCovered, selection.Outcome);
-        Assert.Equal(
-            "The buffer of camera 'yard' holds 2026-11-24T10:00:00.000Z to 2026-11-24T10:00:36.000Z but is missing 2026-11-24T10:00:10.000Z to 2026-11-24T10:00:30.000Z, when the camera or its recorder was down; the clip asks for 2026-11-24T10:00:08.000Z to 2026-11-24T10:00:31.000Z.",
-            selection.Problem);
+        Assert.Equal(SegmentSelectionOutcome.Covered, selection.Outcome);
+        Assert.Equal([new BufferSpan(Utc("2026-11-24T10:00:10Z"), Utc("2026-11-24T10:00:30Z"))], selection.Gaps);
+        Assert.Equal(Utc("2026-11-24T10:00:08Z"), selection.Segments[0].Start + selection.StartOffset);
+        Assert.Equal(Utc("2026-11-24T10:00:30Z"), selection.Segments[^1].Start);
+        Assert.Equal(TimeSpan.FromSeconds(3), selection.Recorded(Utc("2026-11-24T10:00:08Z"), Utc("2026-11-24T10:00:31Z")));
     }
 
     [Theory]
-    [InlineData("2026-11-24T10:00:15Z", "2026-11-24T10:00:20Z")] // inside the gap
-    [InlineData("2026-11-24T10:00:25Z", "2026-11-24T10:00:33Z")] // starts in it
-    [InlineData("2026-11-24T10:00:09Z", "2026-11-24T10:00:12Z")] // ends in it
-    public void RangeTouchingAGap_IsNotCovered(string start, string end)
+    [InlineData("2026-11-24T10:00:25Z", "2026-11-24T10:00:33Z", "2026-11-24T10:00:25Z", "2026-11-24T10:00:30Z", 3)] // starts in it
+    [InlineData("2026-11-24T10:00:09Z", "2026-11-24T10:00:12Z", "2026-11-24T10:00:10Z", "2026-11-24T10:00:12Z", 1)] // ends in it
+    public void RangeTouchingAGap_IsCovered_ByWhatIsRecorded(string start, string end, string gapStart, string gapEnd, int recordedSeconds)
     {
         var selection = SegmentSelection.Select("yard", Gap, Utc(start), Utc(end));
 
+        Assert.Equal(SegmentSelectionOutcome.Covered, selection.Outcome);
+        Assert.Equal([new BufferSpan(Utc(gapStart), Utc(gapEnd))], selection.Gaps);
+        Assert.Equal(TimeSpan.FromSeconds(recordedSeconds), selection.Recorded(Utc(start), Utc(end)));
+    }
+
+    [Fact]
+    public void RangeInsideAGap_IsNotCovered_NamingTheGap()
+    {
+        var selection = SegmentSelection.Select("yard", Gap, Utc("2026-11-24T10:00:15Z"), Utc("2026-11-24T10:00:20Z"));
+
         Assert.Equal(SegmentSelectionOutcome.NotCovered, selection.Outcome);
-        Assert.Contains("is missing 2026-11-24T10:00:10.000Z to 2026-11-24T10:00:30.000Z", selection.Problem, StringComparison.Ordinal);
+        Assert.Equal(
+            "The buffer of camera 'yard' holds 2026-11-24T10:00:00.000Z to 2026-11-24T10:00:36.000Z but is missing 2026-11-24T10:00:10.000Z to 2026-11-24T10:00:30.000Z, when the camera or its recorder was down; the clip asks for 2026-11-24T10:00:15.000Z to 2026-11-24T10:00:20.000Z.",
+            selection.Problem);
     }
 
     [Theory]

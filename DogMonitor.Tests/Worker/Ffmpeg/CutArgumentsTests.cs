@@ -46,4 +46,12 @@ public sealed class CutArgumentsTests
         Assert.Contains("-map 0:v:0 -fps_mode vfr -c:v libx264 -preset ultrafast -crf 20 -pix_fmt yuv420p", args, StringComparison.Ordinal);
         Assert.Contains("-c:a copy", args, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Fast_KeepingH265_TagsItAsApplesPlayersNeed()
+    {
+        var args = string.Join(' ', CutArguments.Fast("/tmp/l.ffconcat", "/clips/c.mp4", null, encodeVideo: null, videoCodec: "hevc"));
+
+        Assert.Contains("-map 0:v:0 -c:v copy -tag:v hvc1", args, StringComparison.Ordinal);
+    }
 }

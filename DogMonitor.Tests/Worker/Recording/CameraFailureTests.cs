@@ -18,6 +18,8 @@ public class CameraFailureTests
         "Nothing answers at 127.0.0.1:42285", false)] // as the recorder joins ffmpeg's lines
     [InlineData("[tcp @ 0x5600b40a7580] Connection to tcp://192.168.1.20:554?timeout=0 failed: Connection timed out",
         "The camera at 192.168.1.20:554 did not answer", false)]
+    [InlineData("[rtsp @ 0x55d0c1c4a940] method DESCRIBE failed: 503 Service Unavailable\nrtsp://127.0.0.1:8601/cam: Server returned 5XX Server Error reply",
+        "The camera answered but could not start its stream", false)]
     public void FfmpegsWordsBecomeASentenceAndSayWhetherAPersonMustAct(string ffmpegSaid, string begins, bool needsPerson)
     {
         var failure = CameraFailure.Explain(ffmpegSaid);

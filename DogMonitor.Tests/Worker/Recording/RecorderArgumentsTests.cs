@@ -56,7 +56,7 @@ public class RecorderArgumentsTests
     {
         var args = RecorderArguments.Build(CameraSource.Parse("rtsp://cam/live"), Stream("h264", "aac"), 2, "/buffer/yard", "seg-x-", Font, Epoch);
 
-        Assert.Equal("0:a:0", args[args.ToList().LastIndexOf("-map") + 1]);
+        Assert.Equal("0:a:0?", args[args.ToList().LastIndexOf("-map") + 1]);
         Assert.Equal("copy", After(args, "-c:a"));
         AssertHlsOutput(args, sound: true);
     }

@@ -37,6 +37,9 @@ public sealed partial class ViewerDialog
     /// <summary>The item's note as stored.</summary>
     [Parameter] public string? Note { get; set; }
 
+    /// <summary>Something to know about the item before watching it (what a clip skips); null for nothing.</summary>
+    [Parameter] public string? Notice { get; set; }
+
     /// <summary>Stores new labels and note; returns the stored ones, or throws with a sentence to show.</summary>
     [Parameter] public Func<IReadOnlyList<string>, string, Task<(IReadOnlyList<string> Labels, string? Note)>>? OnSave { get; set; }
 

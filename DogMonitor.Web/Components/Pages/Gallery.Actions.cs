@@ -54,6 +54,7 @@ public sealed partial class Gallery
             { d => d.DownloadUrl, $"/api/clips/{card.Id}/download" },
             { d => d.Labels, card.Clip.Labels },
             { d => d.Note, card.Clip.Note },
+            { d => d.Notice, ClipCardModel.GapsText(fresh.Gaps, Time) },
             { d => d.OnSave, (labels, note) => SaveClipAsync(card, labels, note) },
         }, ViewerOptions);
     });

@@ -26,6 +26,7 @@ public sealed partial class Live : IAsyncDisposable
     private RecentClips? _recentClips;
     private bool _soundOn;
     private bool? _hasSound;
+    private string _soundState = "Muted";
 
     [Inject] private VisibleCameras Cameras { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
@@ -39,8 +40,6 @@ public sealed partial class Live : IAsyncDisposable
 
     private IReadOnlyCollection<string> Labels { get => _session.Labels; set => _session.Labels = value; }
     private string? Note { get => _session.Note; set => _session.Note = value; }
-
-    private string SoundText => _hasSound == false ? "This camera sends no sound" : _soundOn ? "Sound on" : "Sound off";
 
     private string DelayText => _session.DelaySeconds is { } delay
         ? string.Create(CultureInfo.InvariantCulture, $"{delay:0.0} s behind live")
@@ -93,7 +92,9 @@ public sealed partial class Live : IAsyncDisposable
     {
         if (_session.Module is not { } module) return;
         // The browser may refuse sound it was not asked for by a click; the player says what it actually did.
-        _soundOn = !await module.InvokeAsync<bool>("setMuted", _disposed.Token, _video, _soundOn);
+        var wanted = !_soundOn;
+        _soundOn = !await module.InvokeAsync<bool>("setMuted", _disposed.Token, _video, !wanted);
+        _soundState = _soundOn ? "Playing sound" : wanted ? "The browser would not play sound; try again" : "Muted";
     }
 
     private async Task ReadSoundAsync()
@@ -109,7 +110,7 @@ public sealed partial class Live : IAsyncDisposable
         if (cameraId == _session.CameraId || Cameras.Find(cameraId) is null) return;
         _session.CameraId = cameraId;
         _session.DelaySeconds = null;
-        _soundOn = false; // another camera starts muted, as the first did
+        (_soundOn, _soundState) = (false, "Muted"); // another camera starts muted, as the first did
         if (_session.Module is { } module)
         {
             await module.InvokeVoidAsync("attach", _disposed.Token, _video, LiveUrl, _self);

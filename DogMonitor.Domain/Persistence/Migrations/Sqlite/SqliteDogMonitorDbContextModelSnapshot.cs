@@ -211,6 +211,14 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("error");
 
+                    b.Property<string>("Gaps")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]")
+                        .HasColumnName("gaps");
+
                     b.Property<int?>("Height")
                         .HasColumnType("INTEGER")
                         .HasColumnName("height");

@@ -1,0 +1,30 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ClipGaps : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "gaps",
+                table: "clips",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: false,
+                defaultValue: "[]");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "gaps",
+                table: "clips");
+        }
+    }
+}
