@@ -10,6 +10,7 @@ namespace DogMonitor.Domain.Recording;
 /// <param name="AudioSampleRate">The audio's sample rate in Hz, when there is audio.</param>
 /// <param name="AudioTranscoded">True when the recorder turns the camera's audio into AAC (browsers and MP4 cannot carry G.711 or PCM); false when it keeps it as sent.</param>
 /// <param name="LiveTranscoded">True when the live view is a second, H.264 encoding of the camera (an H.265 camera, which browsers cannot play); false when viewers get the recording itself.</param>
+/// <param name="BFrames">How many frames the camera's video holds back to reorder (B-frames), when it says; 0 for none.</param>
 public sealed record CameraStream(
     string VideoCodec,
     string? Profile,
@@ -19,7 +20,8 @@ public sealed record CameraStream(
     string? AudioCodec,
     int? AudioSampleRate,
     bool AudioTranscoded,
-    bool LiveTranscoded)
+    bool LiveTranscoded,
+    int? BFrames = null)
 {
     /// <summary>Whether browsers play this video codec (ffmpeg's name); Chromium and Firefox have no H.265 decoder.</summary>
     public static bool BrowsersPlay(string? videoCodec) => videoCodec == "h264";

@@ -10,7 +10,12 @@ namespace DogMonitor.Worker.Recording;
 /// the camera's stream did not start on one (ffmpeg drops what comes before it, keeping the times):
 /// <see cref="FirstFrame"/> says where it is. A camera's own latency (encoding, network) is before ffmpeg and cannot be seen.
 /// </summary>
-internal sealed class ArrivalClock : IRunDating
+/// <remarks>
+/// ffmpeg's out_time follows decoding order. With B-frames a picture is decoded after the ones it refers to, later than
+/// shown, by as many frames as the stream reorders; <paramref name="reorderDelay"/> takes that back (measured on a
+/// 25 fps camera with 2 B-frames: the buffer's dates were 3.7 frames late without it).
+/// </remarks>
+internal sealed class ArrivalClock(TimeSpan reorderDelay = default) : IRunDating
 {
     private long _earliestTicks = long.MaxValue;
 
@@ -33,5 +38,5 @@ internal sealed class ArrivalClock : IRunDating
 
     /// <summary>ffmpeg dates segment n from its first plus the segments' durations; the first starts at <see cref="FirstFrame"/>.</summary>
     public TimeSpan? ShiftFor(RecordedSegment segment, long sequence) =>
-        sequence == 0 && Epoch is { } epoch ? epoch + (FirstFrame ?? TimeSpan.Zero) - segment.Start : null;
+        sequence == 0 && Epoch is { } epoch ? epoch - reorderDelay + (FirstFrame ?? TimeSpan.Zero) - segment.Start : null;
 }

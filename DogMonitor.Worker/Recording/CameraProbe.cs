@@ -51,7 +51,7 @@ internal static class CameraProbe
         return new CameraStream(
             videoCodec, video.Profile, video.Width ?? 0, video.Height ?? 0, Rate(video.AverageFrameRate) ?? Rate(video.FrameRate),
             audio?.CodecName, int.TryParse(audio?.SampleRate, NumberStyles.None, CultureInfo.InvariantCulture, out var rate) ? rate : null,
-            audioTranscoded, liveTranscoded);
+            audioTranscoded, liveTranscoded, video.HasBFrames);
     }
 
     private static readonly string[] Head = ["-hide_banner", "-v", "error", "-print_format", "json", "-show_streams"];
@@ -80,5 +80,6 @@ internal static class CameraProbe
         int? Height,
         [property: System.Text.Json.Serialization.JsonPropertyName("avg_frame_rate")] string? AverageFrameRate,
         [property: System.Text.Json.Serialization.JsonPropertyName("r_frame_rate")] string? FrameRate,
-        string? SampleRate);
+        string? SampleRate,
+        int? HasBFrames);
 }

@@ -114,7 +114,7 @@ internal sealed partial class CameraRecorder(
         LogCommandLine(logger, camera.Id, camera.Source.Redact(RecorderArguments.ToCommandLine(arguments)));
 
         // The synthetic camera's frames are dated by the recorder (its clock is drawn from this epoch); a camera's from their arrival.
-        var dating = camera.Source is SyntheticCameraSource ? new RunClock(epoch, TimeSpan.FromSeconds(options.SegmentSeconds)) : (IRunDating)new ArrivalClock();
+        var dating = camera.Source is SyntheticCameraSource ? new RunClock(epoch, TimeSpan.FromSeconds(options.SegmentSeconds)) : (IRunDating)new ArrivalClock(ReorderDelay(_status.Stream));
         using var process = RecorderProcess.Start(tools.Ffmpeg, arguments, dating is ArrivalClock arrival ? written => arrival.Observe(Now, written) : null);
         Volatile.Write(ref _process, process);
         LogStarted(logger, camera.Id, process.Id);
@@ -224,6 +224,9 @@ internal sealed partial class CameraRecorder(
         await WriteStateAsync(buffer, cancellationToken);
         return true;
     }
+
+    private static TimeSpan ReorderDelay(CameraStream? stream) =>
+        stream is { BFrames: > 0 and var frames, FramesPerSecond: > 0 and var rate } ? TimeSpan.FromSeconds(frames / rate) : TimeSpan.Zero;
 
     /// <summary>Measures where the run's first segment starts (see <see cref="ArrivalClock.FirstFrame"/>), once it is there.</summary>
     private async Task FindFirstFrameAsync(ArrivalClock arrival, string runPrefix, IReadOnlyList<RecordedSegment> live, CancellationToken cancellationToken)
