@@ -179,22 +179,10 @@ public abstract class CameraShapeTests(CameraShapeApp cameras)
                 video.GetProperty("codec_name").GetString()!, Seconds(video), int.Parse(video.GetProperty("nb_frames").GetString()!, CultureInfo.InvariantCulture),
                 audio.ValueKind == JsonValueKind.Undefined ? null : audio.GetProperty("codec_name").GetString(),
                 audio.ValueKind == JsonValueKind.Undefined ? null : Seconds(audio),
-                await DecodeErrorsAsync(path));
+                await FfmpegTool.DecodeErrorsAsync(path));
         }
 
         private static double Seconds(JsonElement stream) => double.Parse(stream.GetProperty("duration").GetString()!, CultureInfo.InvariantCulture);
-
-        // ffmpeg -v error -i clip.mp4 -f null -: a clip that decodes cleanly makes it print nothing.
-        private static async Task<string> DecodeErrorsAsync(string path)
-        {
-            var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var argument in new[] { "-nostdin", "-v", "error", "-i", path, "-f", "null", "-" }) start.ArgumentList.Add(argument);
-            using var process = Process.Start(start)!;
-            var errors = process.StandardError.ReadToEndAsync();
-            await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return (await errors).Trim();
-        }
     }
 }
 

@@ -31,7 +31,9 @@ public sealed class RtspTestServer : IAsyncDisposable
     /// <param name="port">The port to listen on (a camera coming back on its old address); a free one when null.</param>
     /// <param name="launch">The GStreamer launch line to serve (<see cref="StreamShape.Launch"/>); the script's H.264
     /// test pattern without sound when null.</param>
-    public static async Task<RtspTestServer> StartAsync(string? auth = null, int? port = null, string? launch = null)
+    /// <param name="switchSize">"AFTER:WxH": the picture changes to WxH that many seconds after the first client came, and
+    /// stays so (the launch line needs a capsfilter named "size"); never when null.</param>
+    public static async Task<RtspTestServer> StartAsync(string? auth = null, int? port = null, string? launch = null, string? switchSize = null)
     {
         const string Python = "/usr/bin/python3";
         var script = Path.Combine(RepositoryRoot(), "tools", "rtsp-test-server", "rtsp_server.py");
@@ -40,6 +42,7 @@ public sealed class RtspTestServer : IAsyncDisposable
         foreach (var argument in new[] { script, chosen.ToString(System.Globalization.CultureInfo.InvariantCulture) }) start.ArgumentList.Add(argument);
         if (auth is not null) { start.ArgumentList.Add("--auth"); start.ArgumentList.Add(auth); }
         if (launch is not null) { start.ArgumentList.Add("--launch"); start.ArgumentList.Add(launch); }
+        if (switchSize is not null) { start.ArgumentList.Add("--switch-size"); start.ArgumentList.Add(switchSize); }
         // A launch line is only built when a client asks (DESCRIBE); if it fails, the client just gets 503. The media's
         // warnings say why ("got error Can not initialize x265 encoder"), in Output.
         start.Environment["GST_DEBUG"] = "rtspmedia:2";

@@ -22,6 +22,13 @@ internal static class ProbeArguments
         "-select_streams", "v:0", "-read_intervals", "%+#1", "-show_entries", "packet=pts_time", "-of", "csv=p=0", url,
     ];
 
+    /// <summary>The width and height of a segment's first decoded picture: one line, <c>width,height</c>.</summary>
+    public static IReadOnlyList<string> FirstPictureSize(string url) =>
+    [
+        "-hide_banner", "-v", "error", "-protocol_whitelist", ConcatList.Protocols,
+        "-select_streams", "v:0", "-read_intervals", "%+#1", "-show_entries", "frame=width,height", "-of", "csv=p=0", url,
+    ];
+
     /// <summary>
     /// Format and streams as JSON, the arguments FFMpegCore's own FFProbe uses (its parser reads durations only in
     /// the sexagesimal form).

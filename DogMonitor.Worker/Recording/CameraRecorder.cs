@@ -48,9 +48,9 @@ internal sealed partial class CameraRecorder(
             {
                 if (run > 0) _status.Restarted();
                 buffer ??= await OpenBufferAsync(janitor, cancellationToken);
-                healthyFor = await RecordOnceAsync(buffer, janitor, cancellationToken);
+                (healthyFor, var againAtOnce) = await RecordOnceAsync(buffer, janitor, cancellationToken);
                 await WriteStateAsync(buffer, cancellationToken);
-                var delay = _backoff.Next(healthyFor, _status.NeedsPerson);
+                var delay = againAtOnce ? TimeSpan.Zero : _backoff.Next(healthyFor, _status.NeedsPerson);
                 LogRestarting(logger, camera.Id, _status.LastError, delay);
                 await Task.Delay(delay, clock, cancellationToken);
             }
@@ -102,11 +102,11 @@ internal sealed partial class CameraRecorder(
     }
 
     /// <summary>One ffmpeg run, until it exits or stalls.</summary>
-    /// <returns>How long the run recorded without trouble.</returns>
-    private async Task<TimeSpan> RecordOnceAsync(BufferIndex buffer, BufferJanitor janitor, CancellationToken cancellationToken)
+    /// <returns>How long the run recorded without trouble, and whether the next should start at once (the camera changed its picture).</returns>
+    private async Task<(TimeSpan HealthyFor, bool AgainAtOnce)> RecordOnceAsync(BufferIndex buffer, BufferJanitor janitor, CancellationToken cancellationToken)
     {
         // Names unique across restarts (ffmpeg numbers segments from 0 each run); milliseconds, because restarts can be quick.
-        if (!await ProbeAsync(cancellationToken)) return TimeSpan.Zero;
+        if (!await ProbeAsync(cancellationToken)) return (TimeSpan.Zero, false);
         await WriteStateAsync(buffer, cancellationToken); // what the camera sends, and the restart, are known before any segment
         var prefix = $"seg-{Now.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture)}-";
         var epoch = Now;
@@ -115,12 +115,15 @@ internal sealed partial class CameraRecorder(
 
         // The synthetic camera's frames are dated by the recorder (its clock is drawn from this epoch); a camera's from their arrival.
         var dating = camera.Source is SyntheticCameraSource ? new RunClock(epoch, TimeSpan.FromSeconds(options.SegmentSeconds)) : (IRunDating)new ArrivalClock(ReorderDelay(_status.Stream));
+        // A camera can change its picture on the same connection; the synthetic one is drawn here and cannot.
+        var watch = dating is ArrivalClock && _status.Stream is { Width: > 0, Height: > 0 } stream ? new PictureWatch(tools, stream.Width, stream.Height) : null;
         using var process = RecorderProcess.Start(tools.Ffmpeg, arguments, dating is ArrivalClock arrival ? written => arrival.Observe(Now, written) : null);
         Volatile.Write(ref _process, process);
         LogStarted(logger, camera.Id, process.Id);
         buffer.BeginRun(prefix, dating);
         var lastProgress = Now;
         DateTime? firstSegmentAt = null;
+        var pictureChanged = false;
         var nextHousekeeping = Now + HousekeepingInterval;
         try
         {
@@ -129,10 +132,17 @@ internal sealed partial class CameraRecorder(
                 await Task.Delay(PollInterval, clock, cancellationToken);
                 // Checked before reading, so segments ffmpeg finished just before exiting are still taken.
                 var exited = process.HasExited;
-                if (await CollectAsync(buffer, dating as ArrivalClock, cancellationToken))
+                var added = await CollectAsync(buffer, dating as ArrivalClock, cancellationToken);
+                if (added.Count > 0)
                 {
                     lastProgress = Now;
                     firstSegmentAt ??= lastProgress;
+                    if (watch is not null && await PictureChangedAsync(watch, added, cancellationToken) is { } sentence)
+                    {
+                        _status.Failed(sentence);
+                        pictureChanged = true;
+                        break;
+                    }
                 }
 
                 if (exited)
@@ -161,8 +171,35 @@ internal sealed partial class CameraRecorder(
             Volatile.Write(ref _process, null);
             await process.StopAsync();
         }
-        return firstSegmentAt is null ? TimeSpan.Zero : lastProgress - firstSegmentAt.Value;
+        return (firstSegmentAt is null ? TimeSpan.Zero : lastProgress - firstSegmentAt.Value, pictureChanged);
     }
+
+    /// <summary>
+    /// Whether the camera changed its picture size in one of <paramref name="added"/>. The segment showing it stays in
+    /// the run (its frames decode by their own parameter sets); the next run gets an init that declares the new size.
+    /// </summary>
+    /// <returns>What to tell a person when it did; null when it did not.</returns>
+    private async Task<string?> PictureChangedAsync(PictureWatch watch, IReadOnlyList<RecordedSegment> added, CancellationToken cancellationToken)
+    {
+        foreach (var segment in added)
+        {
+            try
+            {
+                if (await watch.CheckAsync(FileOf(segment), cancellationToken) is not { } size) continue;
+                var was = _status.Stream!;
+                LogPictureChanged(logger, camera.Id, was.Width, was.Height, size.Width, size.Height);
+                return $"The camera changed its picture from {was.Width}×{was.Height} to {size.Width}×{size.Height}, so recording started again at the new size.";
+            }
+            catch (Exception ex) when (ex is FfmpegException or IOException)
+            {
+                LogPictureUnknown(logger, camera.Id, segment.FileName, ex.Message); // recording goes on as it is
+            }
+        }
+        return null;
+    }
+
+    private SegmentFile FileOf(RecordedSegment segment) =>
+        new(layout.Segment(camera.Id, segment.FileName), segment.InitFileName is { } init ? layout.Segment(camera.Id, init) : null);
 
     /// <summary>Asks the camera what it sends (<see cref="CameraProbe"/>), which decides how it is recorded.</summary>
     /// <returns>False when the camera could not be asked; the reason is in the state then.</returns>
@@ -202,8 +239,8 @@ internal sealed partial class CameraRecorder(
     }
 
     /// <summary>Appends the live playlist's new segments to the buffer.</summary>
-    /// <returns>True when there were any.</returns>
-    private async Task<bool> CollectAsync(BufferIndex buffer, ArrivalClock? arrival, CancellationToken cancellationToken)
+    /// <returns>The segments added; none when there were none.</returns>
+    private async Task<IReadOnlyList<RecordedSegment>> CollectAsync(BufferIndex buffer, ArrivalClock? arrival, CancellationToken cancellationToken)
     {
         IReadOnlyList<RecordedSegment> live;
         try
@@ -213,16 +250,16 @@ internal sealed partial class CameraRecorder(
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or FormatException)
         {
             // Not written yet, or left empty by a killed ffmpeg: the next poll will see.
-            return false;
+            return [];
         }
 
         if (arrival is { FirstFrame: null }) await FindFirstFrameAsync(arrival, buffer.RunPrefix!, live, cancellationToken);
         var added = buffer.AppendNew(live);
-        if (added.Count == 0) return false;
+        if (added.Count == 0) return added;
         await buffer.SaveAsync(cancellationToken);
         _status.SegmentArrived();
         await WriteStateAsync(buffer, cancellationToken);
-        return true;
+        return added;
     }
 
     private static TimeSpan ReorderDelay(CameraStream? stream) =>
@@ -232,8 +269,8 @@ internal sealed partial class CameraRecorder(
     private async Task FindFirstFrameAsync(ArrivalClock arrival, string runPrefix, IReadOnlyList<RecordedSegment> live, CancellationToken cancellationToken)
     {
         var first = live.FirstOrDefault(s => Path.GetFileName(s.FileName) == runPrefix + "000000.m4s");
-        if (first?.InitFileName is not { } init) return;
-        var url = ConcatList.Url(new SegmentFile(layout.Segment(camera.Id, first.FileName), layout.Segment(camera.Id, init)));
+        if (first?.InitFileName is null) return;
+        var url = ConcatList.Url(FileOf(first));
         try
         {
             var (text, _) = await tools.Runner.CaptureAsync(new FfmpegCommand("ffprobe", tools.Ffprobe, ProbeArguments.FirstFrame(url)), ProbeTimeout, cancellationToken);
@@ -292,6 +329,12 @@ internal sealed partial class CameraRecorder(
 
     [LoggerMessage(LogLevel.Warning, "Camera {CameraId}: where its recording's first frame lies could not be read ({Reason}); the run is dated from its start")]
     private static partial void LogFirstFrameUnknown(ILogger logger, string cameraId, string reason);
+
+    [LoggerMessage(LogLevel.Information, "Camera {CameraId}: the picture changed from {OldWidth}x{OldHeight} to {NewWidth}x{NewHeight}; recording starts a new run")]
+    private static partial void LogPictureChanged(ILogger logger, string cameraId, int oldWidth, int oldHeight, int newWidth, int newHeight);
+
+    [LoggerMessage(LogLevel.Warning, "Camera {CameraId}: the picture size of {Segment} could not be read ({Reason}); recording goes on")]
+    private static partial void LogPictureUnknown(ILogger logger, string cameraId, string segment, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Camera {CameraId}: its state could not be written: {Reason}")]
     private static partial void LogStateNotWritten(ILogger logger, string cameraId, string reason);

@@ -2,7 +2,7 @@
 """A real RTSP camera for the tests: GStreamer's RTSP server (Debian's packages) serving a test pattern.
 
 Usage: rtsp_server.py PORT [--path /cam] [--auth USER:PASSWORD] [--launch 'GStreamer launch line ending in pay0']
-                      [--log-frames PATH]
+                      [--log-frames PATH] [--switch-size AFTER_SECONDS:WIDTHxHEIGHT]
 Prints "READY rtsp://127.0.0.1:PORT/PATH" once it listens, then serves until killed.
 
 --log-frames PATH appends one line per video frame, as it passes, to PATH (the ground truth of when each frame was
@@ -14,6 +14,11 @@ shared stream). N is the source's frame number (its buffer offset, from 0 again 
 does when a client starts playing) for "src", and a count of encoded frames for "pay". RUNNING_NS is the frame's
 running time; PASSED the wall-clock time (Unix seconds) at which it passed; TAKEN the wall-clock time of its running
 time on the pipeline's clock: for a live source, when it was taken. TAKEN is the same for a frame in both places.
+
+--switch-size AFTER:WxH changes the picture's size mid-stream, as a camera whose resolution is changed in its settings
+does: AFTER seconds after the first pipeline starts, the caps of the element named "size" (a capsfilter in the launch
+line) are set to WxH, so the encoder starts again with new parameter sets on the same RTSP session; pipelines made
+later start at WxH. Prints "SWITCHED WxH" when it does.
 """
 import argparse
 import sys
@@ -72,6 +77,44 @@ class FrameLog:
         return Gst.PadProbeReturn.OK
 
 
+class SizeSwitch:
+    """Changes the "size" capsfilter's width and height AFTER seconds after the first pipeline starts (--switch-size).
+
+    The change stays, as a camera's setting does: a pipeline made later (a client connecting again) starts at the new size.
+    """
+
+    def __init__(self, spec):
+        after, size = spec.split(":", 1)
+        self._after = float(after)
+        self._width, self._height = (int(v) for v in size.lower().split("x", 1))
+        self._current = None
+        self._armed = False
+        self._switched = False
+
+    def attach(self, _factory, media):
+        capsfilter = media.get_element().get_by_name("size")
+        if capsfilter is None:
+            raise SystemExit('--switch-size needs a capsfilter named "size" in the launch line')
+        self._current = capsfilter
+        if self._switched:
+            self._resize(capsfilter)
+        elif not self._armed:
+            self._armed = True
+            GLib.timeout_add(int(self._after * 1000), self._switch)
+
+    def _switch(self):
+        self._switched = True
+        self._resize(self._current)
+        print(f"SWITCHED {self._width}x{self._height}", flush=True)
+        return False  # once
+
+    def _resize(self, capsfilter):
+        caps = capsfilter.get_property("caps").copy()
+        caps.set_value("width", self._width)
+        caps.set_value("height", self._height)
+        capsfilter.set_property("caps", caps)
+
+
 def _video_source(element):
     """The first element inside <element> that is a video source (its factory's class says Source/Video)."""
     found = []
@@ -86,6 +129,7 @@ def main():
     parser.add_argument("--auth", help="USER:PASSWORD the camera asks for (Basic)")
     parser.add_argument("--launch", default=DEFAULT_LAUNCH)
     parser.add_argument("--log-frames", metavar="PATH", help="append a line per video frame to PATH (see above)")
+    parser.add_argument("--switch-size", metavar="AFTER:WxH", help="change the picture's size mid-stream (see above)")
     args = parser.parse_args()
 
     Gst.init(None)
@@ -97,6 +141,8 @@ def main():
     factory.set_shared(True)
     if args.log_frames:
         factory.connect("media-configure", FrameLog(args.log_frames).attach)
+    if args.switch_size:
+        factory.connect("media-configure", SizeSwitch(args.switch_size).attach)
     if args.auth:
         user, password = args.auth.split(":", 1)
         auth = GstRtspServer.RTSPAuth()

@@ -67,6 +67,18 @@ public static class FfmpegTool
         return text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).Select(l => l.Split(',')[^1].Trim()).ToList();
     }
 
+    /// <summary>What <c>ffmpeg -v error -i path -f null -</c> says: nothing, when the file decodes cleanly from end to end.</summary>
+    public static async Task<string> DecodeErrorsAsync(string path)
+    {
+        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "-nostdin", "-v", "error", "-i", path, "-f", "null", "-" }) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (await errors).Trim();
+    }
+
     /// <summary>Processes whose command line mentions <paramref name="text"/> (Linux /proc).</summary>
     public static IReadOnlyList<int> ProcessesMentioning(string text)
     {

@@ -132,6 +132,44 @@ public sealed class MisbehavingCameraTests : IAsyncDisposable
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task ACameraThatChangesItsPictureStartsANewRunAndClipsEitherSidePlay()
+    {
+        await FfmpegRequirement.EnsureInstalledAsync();
+        const string Launch = "( videotestsrc is-live=true pattern=ball ! capsfilter name=size caps=video/x-raw,width=640,height=360,framerate=25/1 "
+            + "! x264enc tune=zerolatency speed-preset=ultrafast key-int-max=50 ! rtph264pay name=pay0 pt=96 )";
+        _camera = await RtspTestServer.StartAsync(launch: Launch, switchSize: "10:320x240"); // its owner picks a smaller picture in its settings
+        using var host = Start(_camera.Url());
+        var buffer = host.Services.GetRequiredService<IRecordingBuffer>();
+        var states = host.Services.GetRequiredService<ICameraStateReader>();
+        Task<CameraState?> State() => states.ReadAsync("door", TestContext.Current.CancellationToken);
+
+        await UntilAsync(async () => (await State())?.LastError?.StartsWith("The camera changed its picture", StringComparison.Ordinal) == true,
+            TimeSpan.FromSeconds(40), "the change of picture to be noticed", async () => $"{(await State())?.LastError} / camera: {_camera.Output}");
+        var changed = await State();
+        Assert.Equal("The camera changed its picture from 640×360 to 320×240, so recording started again at the new size.", changed!.LastError);
+        var changedAt = changed.LastErrorAt!.Value;
+        await UntilAsync(async () => (await State())?.Stream?.Width == 320 && await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken) is { } span && span.Last > changedAt.AddSeconds(6),
+            TimeSpan.FromSeconds(30), "recording at the new size", async () => $"{(await State())?.Stream} {(await State())?.LastError}");
+        Assert.Equal(1, (await State())!.Restarts); // once, at once, and not again
+
+        var span = (await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken))!.Value;
+        foreach (var (start, size) in new[] { (span.First.AddSeconds(0.5), "640x360"), (span.Last.AddSeconds(-3), "320x240") })
+        {
+            await using var held = await buffer.ReserveAsync("door", Guid.NewGuid(), start, start.AddSeconds(2), TestContext.Current.CancellationToken);
+            foreach (var mode in new[] { DogMonitor.Worker.Ffmpeg.CutMode.Exact, DogMonitor.Worker.Ffmpeg.CutMode.Fast })
+            {
+                var output = Path.Combine(_data, $"{size}-{mode}.mp4");
+                await Ffmpeg.CutterHost.Cutter().CutAsync(
+                    new DogMonitor.Worker.Ffmpeg.CutRequest(held.Files, held.StartOffset, held.Recorded(TimeSpan.FromSeconds(2)), mode, output), null, TestContext.Current.CancellationToken);
+                var video = (await Ffmpeg.FfmpegTool.ProbeAsync(output)).GetProperty("streams").EnumerateArray().Single(s => s.GetProperty("codec_type").GetString() == "video");
+                Assert.Equal(size, $"{video.GetProperty("width").GetInt32()}x{video.GetProperty("height").GetInt32()}");
+                Assert.Equal("", await Ffmpeg.FfmpegTool.DecodeErrorsAsync(output));
+            }
+        }
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
     private static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, Func<Task<string?>>? seen = null)
     {
         var deadline = DateTime.UtcNow + timeout;

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using DogMonitor.Domain.Recording;
+using DogMonitor.Worker.Ffmpeg;
+
+namespace DogMonitor.Worker.Recording;
+
+/// <summary>
+/// Notices a camera changing its picture size mid-stream, which stream copy would carry on into a run whose init still
+/// declares the old size. Each new segment's in-band SPS is compared with those its init declares
+/// (<see cref="ParameterSets"/>); only an SPS not seen before is decoded, one frame by ffprobe, to learn the size.
+/// </summary>
+/// <param name="width">The run's picture width, as the camera sent it when the run began.</param>
+/// <param name="height">Its height.</param>
+internal sealed class PictureWatch(RecorderTools tools, int width, int height)
+{
+    private static readonly TimeSpan DecodeTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly List<byte[]> _sameSize = []; // in-band SPS already decoded to the run's size
+    private string? _initPath;
+    private ParameterSets.VideoTrack? _track;
+
+    /// <returns>The segment's picture size when it differs from the run's; null when it is the same or cannot be told.</returns>
+    /// <exception cref="FfmpegException">ffprobe could not decode the segment's first picture.</exception>
+    public async Task<(int Width, int Height)?> CheckAsync(SegmentFile segment, CancellationToken cancellationToken)
+    {
+        if (segment.InitPath is null) return null; // MPEG-TS: no init to disagree with
+        if (segment.InitPath != _initPath)
+        {
+            _track = ParameterSets.ReadInit(await File.ReadAllBytesAsync(segment.InitPath, cancellationToken));
+            _initPath = segment.InitPath;
+        }
+        if (_track is null) return null;
+
+        var inBand = ParameterSets.FirstPictureSps(await File.ReadAllBytesAsync(segment.Path, cancellationToken), _track);
+        var fresh = inBand?.Where(sps => !_track.Declares(sps) && !_sameSize.Any(seen => seen.AsSpan().SequenceEqual(sps))).ToList();
+        if (fresh is not { Count: > 0 }) return null;
+
+        _sameSize.AddRange(fresh); // decoded once, whatever it shows
+        var size = await DecodeSizeAsync(segment, cancellationToken);
+        return size is { } s && s != (width, height) ? s : null;
+    }
+
+    private async Task<(int, int)?> DecodeSizeAsync(SegmentFile segment, CancellationToken cancellationToken)
+    {
+        var probe = new FfmpegCommand("ffprobe", tools.Ffprobe, ProbeArguments.FirstPictureSize(ConcatList.Url(segment)));
+        var (output, _) = await tools.Runner.CaptureAsync(probe, DecodeTimeout, cancellationToken);
+        var fields = Encoding.UTF8.GetString(output).Trim().Split('\n')[0].Split(',');
+        return fields.Length >= 2
+            && int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var w)
+            && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var h)
+            ? (w, h)
+            : null;
+    }
+}
