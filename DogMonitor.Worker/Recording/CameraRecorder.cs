@@ -26,6 +26,7 @@ internal sealed partial class CameraRecorder(
     private readonly TimeSpan _stallLimit = RecordingTimings.OnlineWindow(options);
     private readonly RecorderStatus _status = new(camera, RecordingTimings.OnlineWindow(options), clock);
     private RecorderProcess? _process;
+    private DateTime? _lastImmediateRestart;
 
     public Camera Camera => camera;
 
@@ -48,9 +49,15 @@ internal sealed partial class CameraRecorder(
             {
                 if (run > 0) _status.Restarted();
                 buffer ??= await OpenBufferAsync(janitor, cancellationToken);
-                (healthyFor, var againAtOnce) = await RecordOnceAsync(buffer, janitor, cancellationToken);
+                (healthyFor, var pictureChanged) = await RecordOnceAsync(buffer, janitor, cancellationToken);
                 await WriteStateAsync(buffer, cancellationToken);
-                var delay = againAtOnce ? TimeSpan.Zero : _backoff.Next(healthyFor, _status.NeedsPerson);
+                var delay = _backoff.Next(healthyFor, _status.NeedsPerson);
+                // A new picture size starts the next run at once, but not over and over (a camera switching back and forth).
+                if (pictureChanged && (_lastImmediateRestart is not { } last || Now - last >= RestartBackoff.HealthyReset))
+                {
+                    _lastImmediateRestart = Now;
+                    delay = TimeSpan.Zero;
+                }
                 LogRestarting(logger, camera.Id, _status.LastError, delay);
                 await Task.Delay(delay, clock, cancellationToken);
             }
@@ -102,8 +109,8 @@ internal sealed partial class CameraRecorder(
     }
 
     /// <summary>One ffmpeg run, until it exits or stalls.</summary>
-    /// <returns>How long the run recorded without trouble, and whether the next should start at once (the camera changed its picture).</returns>
-    private async Task<(TimeSpan HealthyFor, bool AgainAtOnce)> RecordOnceAsync(BufferIndex buffer, BufferJanitor janitor, CancellationToken cancellationToken)
+    /// <returns>How long the run recorded without trouble, and whether it ended because the camera changed its picture.</returns>
+    private async Task<(TimeSpan HealthyFor, bool PictureChanged)> RecordOnceAsync(BufferIndex buffer, BufferJanitor janitor, CancellationToken cancellationToken)
     {
         // Names unique across restarts (ffmpeg numbers segments from 0 each run); milliseconds, because restarts can be quick.
         if (!await ProbeAsync(cancellationToken)) return (TimeSpan.Zero, false);
@@ -190,7 +197,7 @@ internal sealed partial class CameraRecorder(
                 LogPictureChanged(logger, camera.Id, was.Width, was.Height, size.Width, size.Height);
                 return $"The camera changed its picture from {was.Width}×{was.Height} to {size.Width}×{size.Height}, so recording started again at the new size.";
             }
-            catch (Exception ex) when (ex is FfmpegException or IOException)
+            catch (Exception ex) when (ex is FfmpegException or IOException or UnauthorizedAccessException)
             {
                 LogPictureUnknown(logger, camera.Id, segment.FileName, ex.Message); // recording goes on as it is
             }

@@ -50,26 +50,39 @@ internal static class ParameterSets
     {
         var moof = Find(segment, Whole(segment), "moof");
         if (moof is null) return null;
+        var first = true;
         foreach (var traf in Children(segment, moof, "traf"))
         {
+            var isFirst = first;
+            first = false;
             if (Find(segment, traf, "tfhd") is not { Length: >= 8 } tfhd || ReadUInt32(segment, tfhd.Start + 4) != track.TrackId) continue;
             var tfhdFlags = ReadUInt32(segment, tfhd.Start) & 0xFFFFFF;
-            if ((tfhdFlags & 0x1) != 0) return null; // an explicit base offset points into the whole stream, not this file
+            // An explicit base offset points into the whole stream, not this file; without default-base-is-moof only the
+            // first track fragment's data starts from the 'moof' box (a later one's follows the previous one's data).
+            if ((tfhdFlags & 0x1) != 0 || ((tfhdFlags & 0x20000) == 0 && !isFirst)) return null;
             var at = tfhd.Start + 8 + ((tfhdFlags & 0x2) != 0 ? 4 : 0) + ((tfhdFlags & 0x8) != 0 ? 4 : 0);
             uint? size = (tfhdFlags & 0x10) != 0 && at + 4 <= tfhd.End ? ReadUInt32(segment, at) : null;
 
             if (Find(segment, traf, "trun") is not { Length: >= 8 } trun) return null;
             var trunFlags = ReadUInt32(segment, trun.Start) & 0xFFFFFF;
             at = trun.Start + 8;
-            var dataOffset = 0;
-            if ((trunFlags & 0x1) != 0) { dataOffset = (int)ReadUInt32(segment, at); at += 4; }
+            long dataOffset = 0;
+            if ((trunFlags & 0x1) != 0)
+            {
+                if (at + 4 > trun.End) return null;
+                dataOffset = (int)ReadUInt32(segment, at); // signed
+                at += 4;
+            }
             if ((trunFlags & 0x4) != 0) at += 4;
             if ((trunFlags & 0x100) != 0) at += 4;
-            if ((trunFlags & 0x200) != 0 && at + 4 <= trun.End) size = ReadUInt32(segment, at);
+            if ((trunFlags & 0x200) != 0)
+            {
+                if (at + 4 > trun.End) return null;
+                size = ReadUInt32(segment, at);
+            }
             if (size is null) return null;
 
-            // The base is the start of the 'moof' box (default-base-is-moof, and the default for the first fragment).
-            long start = moof.Value.At + (long)dataOffset, end = start + size.Value;
+            long start = moof.Value.At + dataOffset, end = start + size.Value;
             return start < 0 || end > segment.Length ? null : SpsIn(segment, (int)start, (int)end, track);
         }
         return null;
@@ -80,13 +93,13 @@ internal static class ParameterSets
         var found = new List<byte[]>();
         for (var at = start; at + track.LengthSize <= end;)
         {
-            var length = 0;
+            long length = 0;
             for (var i = 0; i < track.LengthSize; i++) length = (length << 8) | data[at + i];
             at += track.LengthSize;
-            if (length <= 0 || at + length > end) break;
+            if (length <= 0 || length > end - at) break;
             var type = track.Hevc ? (data[at] >> 1) & 0x3F : data[at] & 0x1F;
-            if (type == (track.Hevc ? 33 : 7)) found.Add(data[at..(at + length)]);
-            at += length;
+            if (type == (track.Hevc ? 33 : 7)) found.Add(data[at..(at + (int)length)]);
+            at += (int)length;
         }
         return found;
     }

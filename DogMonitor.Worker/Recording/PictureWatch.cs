@@ -22,13 +22,14 @@ internal sealed class PictureWatch(RecorderTools tools, int width, int height)
 
     /// <returns>The segment's picture size when it differs from the run's; null when it is the same or cannot be told.</returns>
     /// <exception cref="FfmpegException">ffprobe could not decode the segment's first picture.</exception>
+    /// <exception cref="IOException">The segment or its init could not be read (removed by retention, say).</exception>
     public async Task<(int Width, int Height)?> CheckAsync(SegmentFile segment, CancellationToken cancellationToken)
     {
         if (segment.InitPath is null) return null; // MPEG-TS: no init to disagree with
-        if (segment.InitPath != _initPath)
+        if (segment.InitPath != _initPath || _track is null)
         {
             _track = ParameterSets.ReadInit(await File.ReadAllBytesAsync(segment.InitPath, cancellationToken));
-            _initPath = segment.InitPath;
+            _initPath = _track is null ? null : segment.InitPath; // read again next time: it may have been half written
         }
         if (_track is null) return null;
 
@@ -36,9 +37,12 @@ internal sealed class PictureWatch(RecorderTools tools, int width, int height)
         var fresh = inBand?.Where(sps => !_track.Declares(sps) && !_sameSize.Any(seen => seen.AsSpan().SequenceEqual(sps))).ToList();
         if (fresh is not { Count: > 0 }) return null;
 
-        _sameSize.AddRange(fresh); // decoded once, whatever it shows
+        // Remembered only once decoded to the run's size: a decode that failed is tried again on the next segment.
         var size = await DecodeSizeAsync(segment, cancellationToken);
-        return size is { } s && s != (width, height) ? s : null;
+        if (size is not { } decoded) return null;
+        if (decoded != (width, height)) return decoded;
+        _sameSize.AddRange(fresh);
+        return null;
     }
 
     private async Task<(int, int)?> DecodeSizeAsync(SegmentFile segment, CancellationToken cancellationToken)

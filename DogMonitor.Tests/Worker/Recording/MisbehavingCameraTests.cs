@@ -157,6 +157,13 @@ public sealed class MisbehavingCameraTests : IAsyncDisposable
         foreach (var (start, size) in new[] { (span.First.AddSeconds(0.5), "640x360"), (span.Last.AddSeconds(-3), "320x240") })
         {
             await using var held = await buffer.ReserveAsync("door", Guid.NewGuid(), start, start.AddSeconds(2), TestContext.Current.CancellationToken);
+            // Each run's init declares the parameter sets its segments carry, so a copy of them says the right size.
+            foreach (var file in held.Files)
+            {
+                var track = DogMonitor.Worker.Recording.ParameterSets.ReadInit(await File.ReadAllBytesAsync(file.InitPath!, TestContext.Current.CancellationToken))!;
+                var inBand = DogMonitor.Worker.Recording.ParameterSets.FirstPictureSps(await File.ReadAllBytesAsync(file.Path, TestContext.Current.CancellationToken), track)!;
+                Assert.All(inBand, sps => Assert.True(track.Declares(sps), $"{Path.GetFileName(file.Path)} ({size}) carries an SPS its init does not declare."));
+            }
             foreach (var mode in new[] { DogMonitor.Worker.Ffmpeg.CutMode.Exact, DogMonitor.Worker.Ffmpeg.CutMode.Fast })
             {
                 var output = Path.Combine(_data, $"{size}-{mode}.mp4");

@@ -42,6 +42,34 @@ public sealed class ParameterSetsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TruncatedOrCorruptSegmentsAreUnknown_NeverAnException()
+    {
+        var folder = await RecordChangingSizeAsync("libx264");
+        var init = await File.ReadAllBytesAsync(Path.Combine(folder, "init.mp4"));
+        var track = ParameterSets.ReadInit(init)!;
+        var segment = await File.ReadAllBytesAsync(Directory.GetFiles(folder, "*.m4s").Order(StringComparer.Ordinal).Last());
+
+        // A segment still being written, or an init cut short, at every length.
+        for (var length = 0; length < segment.Length; length += 97) _ = ParameterSets.FirstPictureSps(segment[..length], track);
+        for (var length = 0; length < init.Length; length++) _ = ParameterSets.ReadInit(init[..length]);
+
+        // A NAL unit claiming nearly 2 GB: read as far as the sample goes, not past it.
+        var corrupt = (byte[])segment.Clone();
+        var sample = FirstSampleAt(corrupt);
+        corrupt[sample] = 0x7F; corrupt[sample + 1] = 0xFF; corrupt[sample + 2] = 0xFF; corrupt[sample + 3] = 0xF0;
+        Assert.Empty(ParameterSets.FirstPictureSps(corrupt, track)!);
+
+        // Random bytes anywhere in the boxes.
+        var random = new Random(9);
+        for (var i = 0; i < 2000; i++)
+        {
+            var changed = (byte[])segment.Clone();
+            changed[random.Next(Math.Min(changed.Length, sample + 64))] = (byte)random.Next(256);
+            _ = ParameterSets.FirstPictureSps(changed, track);
+        }
+    }
+
+    [Fact]
     public void AFileThatIsNotAnMp4IsNotReadAsOne()
     {
         var junk = Encoding.ASCII.GetBytes("#EXTM3U\n#EXT-X-VERSION:6\n");
@@ -50,18 +78,30 @@ public sealed class ParameterSetsTests : IAsyncLifetime
         Assert.Null(ParameterSets.FirstPictureSps(junk, new ParameterSets.VideoTrack(1, false, 4, [])));
     }
 
-    /// <summary>Two 2 s encodings, one after the other in one MPEG-TS stream, copied into 1 s fMP4 HLS segments.</summary>
-    private async Task<string> RecordChangingSizeAsync(string encoder)
+    /// <summary>Where the first sample's data starts: the 'mdat' payload, which the recorder's fragments point at.</summary>
+    private static int FirstSampleAt(byte[] segment)
     {
-        var folder = Path.Combine(_directory, encoder);
+        for (var at = 0; at + 8 <= segment.Length;)
+        {
+            var size = (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(segment.AsSpan(at));
+            if (Encoding.ASCII.GetString(segment, at + 4, 4) == "mdat") return at + 8;
+            at += size;
+        }
+        throw new InvalidOperationException("The segment has no 'mdat' box.");
+    }
+
+    /// <summary>Two encodings (2 s, then <paramref name="secondSeconds"/>), one after the other in one MPEG-TS stream, copied into 1 s fMP4 HLS segments.</summary>
+    internal async Task<string> RecordChangingSizeAsync(string encoder, string secondSize = "320x240", string[]? secondOptions = null, int secondSeconds = 2)
+    {
+        var folder = Path.Combine(_directory, $"{encoder}-{secondSize}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         string[] quiet = encoder == "libx265" ? ["-x265-params", "log-level=error"] : [];
         var parts = new List<string>();
-        foreach (var (size, offset) in new[] { ("640x360", 0), ("320x240", 2) })
+        foreach (var (size, offset, seconds, options) in new[] { ("640x360", 0, 2, Array.Empty<string>()), (secondSize, 2, secondSeconds, secondOptions ?? []) })
         {
-            var part = Path.Combine(folder, $"{size}.ts");
-            await FfmpegTool.RunAsync("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", $"testsrc2=size={size}:rate=25", "-t", "2",
-                "-c:v", encoder, "-g", "25", "-bf", "2", .. quiet, "-output_ts_offset", $"{offset}", part]);
+            var part = Path.Combine(folder, $"part{offset}.ts");
+            await FfmpegTool.RunAsync("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", $"testsrc2=size={size}:rate=25", "-t", $"{seconds}",
+                "-c:v", encoder, "-g", "25", "-bf", "2", .. quiet, .. options, "-output_ts_offset", $"{offset}", part]);
             parts.Add(part);
         }
         await FfmpegTool.RunAsync("ffmpeg", "-v", "error", "-i", $"concat:{string.Join('|', parts)}", "-c", "copy",
