@@ -12,7 +12,8 @@ public static class AccountsServiceCollectionExtensions
 {
     /// <summary>
     /// Accounts on ASP.NET Core Identity in the app's own database: PBKDF2-SHA256 passwords of at least twelve
-    /// characters that are not among the commonest, lockout after repeated failures, passkeys, API keys.
+    /// characters that are not among the commonest, lockout after repeated failures, passkeys, API keys. The web host
+    /// adds what needs its framework (sign-in, token providers).
     /// </summary>
     public static IdentityBuilder AddAccounts(this IServiceCollection services)
     {
@@ -40,7 +41,6 @@ public static class AccountsServiceCollectionExtensions
         });
         return services.AddIdentityCore<AppUser>()
             .AddEntityFrameworkStores<DogMonitorDbContext>()
-            .AddPasswordValidator<CommonPasswordValidator>()
-            .AddDefaultTokenProviders();
+            .AddPasswordValidator<CommonPasswordValidator>();
     }
 }

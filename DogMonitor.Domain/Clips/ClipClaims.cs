@@ -69,16 +69,16 @@ public static class ClipClaims
             .Where(c => c.Id == clipId && c.Status == ClipStatus.Queued && c.Attempts >= options.MaxAttempts)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.Status, ClipStatus.Failed)
-                .SetProperty(c => c.Error, $"Cutting was tried {options.MaxAttempts} times without success; see the worker's log.")
+                .SetProperty(c => c.Error, ClipRules.OutOfAttempts(options.MaxAttempts))
                 .SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;
 
-    /// <summary>Puts clips whose worker stopped renewing back in the queue; returns their ids.</summary>
-    public static async Task<List<Guid>> RequeueLapsedAsync(DogMonitorDbContext db, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Puts clips whose worker stopped renewing back in the queue; returns them.</summary>
+    public static async Task<List<OwnedClip>> RequeueLapsedAsync(DogMonitorDbContext db, DateTime now, CancellationToken cancellationToken)
     {
         var lapsed = await db.Clips.AsNoTracking()
             .Where(c => c.Status == ClipStatus.Processing && c.LeaseUntil < now)
-            .Select(c => new { c.Id, c.ClaimToken }).ToListAsync(cancellationToken);
-        var requeued = new List<Guid>();
+            .Select(c => new { c.Id, c.OwnerId, c.ClaimToken }).ToListAsync(cancellationToken);
+        var requeued = new List<OwnedClip>();
         foreach (var clip in lapsed)
             // Still lapsed at the update: a worker that renewed in between keeps its claim.
             if (await Claimed(db, clip.Id, clip.ClaimToken!.Value).Where(c => c.LeaseUntil < now)
@@ -87,7 +87,7 @@ public static class ClipClaims
                         .SetProperty(c => c.ClaimToken, (Guid?)null)
                         .SetProperty(c => c.LeaseUntil, (DateTime?)null)
                         .SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1)
-                requeued.Add(clip.Id);
+                requeued.Add(new OwnedClip(clip.Id, clip.OwnerId));
         return requeued;
     }
 

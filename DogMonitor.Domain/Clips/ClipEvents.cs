@@ -2,8 +2,28 @@ using DogMonitor.Domain.Messages;
 
 namespace DogMonitor.Domain.Clips;
 
+/// <summary>
+/// Every <see cref="ClipStatusChanged"/> is built here, one method per transition of a clip's life, so that pages and
+/// API clients hear the same fields for the same change whoever made it (the API, a worker, the sweeper).
+/// </summary>
 public static class ClipEvents
 {
-    public static ClipStatusChanged StatusOf(Clip clip, DateTime at) =>
-        new(clip.Id, clip.OwnerId, clip.Status, clip.Progress, clip.Error, at);
+    /// <summary>A new clip, waiting for a worker.</summary>
+    public static ClipStatusChanged Queued(Clip clip, DateTime at) => Change(clip.Id, clip.OwnerId, ClipStatus.Queued, 0, null, at);
+
+    /// <summary>A worker took the clip (0 %) or went further with it.</summary>
+    public static ClipStatusChanged Processing(Clip clip, int progress, DateTime at) => Change(clip.Id, clip.OwnerId, ClipStatus.Processing, progress, null, at);
+
+    public static ClipStatusChanged Ready(Clip clip, DateTime at) => Change(clip.Id, clip.OwnerId, ClipStatus.Ready, 100, null, at);
+
+    public static ClipStatusChanged Failed(Clip clip, string error, DateTime at) => Change(clip.Id, clip.OwnerId, ClipStatus.Failed, 0, error, at);
+
+    /// <summary>Back in the queue: its worker stopped, lost its lease, or a dependency failed; another worker takes it.</summary>
+    public static ClipStatusChanged Requeued(OwnedClip clip, DateTime at) => Change(clip.Id, clip.OwnerId, ClipStatus.Queued, 0, null, at);
+
+    /// <summary>Failed after its last attempt, with the reason <see cref="ClipRules.OutOfAttempts"/> gives.</summary>
+    public static ClipStatusChanged GaveUp(OwnedClip clip, string error, DateTime at) => Change(clip.Id, clip.OwnerId, ClipStatus.Failed, 0, error, at);
+
+    private static ClipStatusChanged Change(Guid id, string ownerId, ClipStatus status, int progress, string? error, DateTime at) =>
+        new(id, ownerId, status, progress, error, at);
 }

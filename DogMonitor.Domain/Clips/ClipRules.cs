@@ -53,4 +53,7 @@ public static class ClipRules
                 return ClipMode.Exact;
         }
     }
+
+    /// <summary>Why a clip failed once every attempt was used: what its owner reads.</summary>
+    public static string OutOfAttempts(int attempts) => $"Cutting was tried {attempts} times without success; see the worker's log.";
 }

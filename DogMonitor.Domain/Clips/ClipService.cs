@@ -6,7 +6,6 @@ using DogMonitor.Domain.Persistence;
 using DogMonitor.Domain.Problems;
 using DogMonitor.Domain.Storage;
 using DogMonitor.Domain.Validation;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,7 +19,7 @@ namespace DogMonitor.Domain.Clips;
 public sealed partial class ClipService(
     DogMonitorDbContext db,
     IMediaStore store,
-    IPublishEndpoint publisher,
+    IClipEvents events,
     VisibleCameras cameras,
     ICurrentUser user,
     IOptions<ClipOptions> options,
@@ -60,8 +59,8 @@ public sealed partial class ClipService(
         try
         {
             // The news first: an idle worker's "processing" must not reach open pages before "queued" does.
-            await publisher.Publish(ClipEvents.StatusOf(clip, now), cancellationToken);
-            await publisher.Publish(new CutClip(clip.Id), cancellationToken);
+            await events.StatusChangedAsync(ClipEvents.Queued(clip, now), cancellationToken);
+            await events.CutRequestedAsync(clip.Id, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -15,7 +15,7 @@ public static class ClipServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The clip and share-link services the API uses (queueing needs MassTransit registered too).</summary>
+    /// <summary>The clip and share-link services the API uses (queueing needs an <see cref="IClipEvents"/> registered too).</summary>
     public static IServiceCollection AddClips(this IServiceCollection services)
     {
         services.AddClipOptions();

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using DogMonitor.Domain.Clips;
 using DogMonitor.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -89,6 +90,38 @@ public sealed class GalleryBrowserTests(RecordingApp recording)
         await Assertions.Expect(gallery.GetByTestId("viewer-video")).ToBeVisibleAsync();
         await WaitForAsync(gallery, "() => (document.querySelector('[data-testid=viewer-video]')?.currentTime ?? 0) > 1", "the clip to play in the viewer");
         await gallery.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("gallery-viewer.png") });
+    }
+
+    [Fact]
+    public async Task AClipRequeuedByTheSweeper_ChangesItsCardWithoutAReload_ThenFailsWithItsReason()
+    {
+        // A worker died 40 % into a clip that has used every attempt: its card says "Cutting 40 %" until the lease runs out.
+        var id = await ClipRows.InsertAsync(recording.App, ClipStatus.Processing, ClipRows.MaxAttempts(recording.App),
+            lease: DateTime.UtcNow.AddMinutes(5), start: DateTime.UtcNow.AddSeconds(-10), progress: 40);
+        await using var browser = await BrowserSession.StartAsync();
+        var gallery = await browser.NewPageAsync(recording.BaseUrl);
+        await gallery.GotoAsync(recording.BaseUrl + "/gallery?tab=clips");
+        var card = gallery.Locator($"[data-testid=clip-card][data-id='{id}']");
+        await Assertions.Expect(card.GetByTestId("clip-status")).ToHaveTextAsync("Cutting 40 %");
+        await gallery.EvaluateAsync($$"""
+            () => {
+                window.dmSamePage = true; // gone if the page reloads
+                window.seen = [];
+                const note = () => { const el = document.querySelector("[data-testid=clip-card][data-id='{{id}}']"); el && window.seen.at(-1) !== el.dataset.status && window.seen.push(el.dataset.status); };
+                note();
+                new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
+            }
+            """);
+        await WaitForCircuitAsync(gallery);
+
+        await ClipRows.ExpireLeaseAsync(recording.App, id);
+        await ClipRows.Sweeper(recording.App).SweepAsync(TestContext.Current.CancellationToken);
+
+        // Back in the queue, then given up by the worker that takes the job: out of attempts, and the card says so.
+        await Assertions.Expect(card).ToHaveAttributeAsync("data-status", "failed", new LocatorAssertionsToHaveAttributeOptions { Timeout = 20_000 });
+        Assert.Equal(["processing", "queued", "failed"], await gallery.EvaluateAsync<string[]>("() => window.seen"));
+        await Assertions.Expect(card.GetByTestId("clip-error")).ToHaveTextAsync(ClipRules.OutOfAttempts(ClipRows.MaxAttempts(recording.App)));
+        Assert.True(await gallery.EvaluateAsync<bool>("() => window.dmSamePage === true"), "The page was reloaded.");
     }
 
     private async Task<string> PostClipAsync(DateTime start, int durationMs)

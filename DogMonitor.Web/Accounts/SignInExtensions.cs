@@ -21,6 +21,7 @@ public static class SignInExtensions
     {
         var services = builder.Services;
         services.AddAccounts()
+            .AddDefaultTokenProviders()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>();
         services.AddScoped<IUserConfirmation<AppUser>, EnabledAccounts>();

@@ -1,7 +1,5 @@
 using DogMonitor.Domain.Clips;
-using DogMonitor.Domain.Messages;
 using DogMonitor.Domain.Persistence;
-using MassTransit;
 
 namespace DogMonitor.Worker.Clips;
 
@@ -9,8 +7,8 @@ namespace DogMonitor.Worker.Clips;
 /// While a clip is cut: renews its lease, stores and publishes progress, and cancels the cut the
 /// moment the row is no longer this worker's (deleted, or requeued after a stall).
 /// </summary>
-internal sealed class ClipHeartbeat(
-    IServiceScopeFactory scopes, IPublishEndpoint publisher, Clip clip, Guid token, ClipOptions options, TimeProvider clock, CancellationTokenSource cut)
+internal sealed partial class ClipHeartbeat(
+    IServiceScopeFactory scopes, IClipEvents events, Clip clip, Guid token, ClipOptions options, TimeProvider clock, CancellationTokenSource cut, ILogger logger)
 {
     private readonly CancellationTokenSource _stop = new();
     private int _published;
@@ -32,6 +30,7 @@ internal sealed class ClipHeartbeat(
                 {
                     if (!await BeatAsync())
                     {
+                        LogLeaseLost(logger, clip.Id);
                         Lost = true;
                         await cut.CancelAsync();
                         return;
@@ -39,8 +38,9 @@ internal sealed class ClipHeartbeat(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // The database or the broker is away: keep cutting and keep trying; if the database stays away
-                    // the lease lapses and the sweeper requeues.
+                    // The database is away: keep cutting and keep trying; if it stays away the lease lapses and the
+                    // sweeper requeues.
+                    LogBeatFailed(logger, clip.Id, ex.Message);
                 }
             }
         }
@@ -60,8 +60,8 @@ internal sealed class ClipHeartbeat(
         {
             _published = progress;
             // Progress is news, not truth (the row has it): a broker hiccup must not stop the beats.
-            try { await publisher.Publish(new ClipStatusChanged(clip.Id, clip.OwnerId, ClipStatus.Processing, progress, null, clock.GetUtcNow().UtcDateTime), _stop.Token); }
-            catch (Exception ex) when (ex is not OperationCanceledException) { }
+            try { await events.StatusChangedAsync(ClipEvents.Processing(clip, progress, clock.GetUtcNow().UtcDateTime), _stop.Token); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { LogProgressNotPublished(logger, clip.Id, progress, ex.Message); }
         }
         return true;
     }
@@ -73,4 +73,13 @@ internal sealed class ClipHeartbeat(
         try { await running; }
         catch (Exception ex) when (ex is not OutOfMemoryException) { } // a beat's fault must not mask the cut's outcome
     }
+
+    [LoggerMessage(LogLevel.Warning, "Clip {ClipId}: its lease is lost (the clip was deleted, or taken over by another worker after a stall); this cut stops")]
+    private static partial void LogLeaseLost(ILogger logger, Guid clipId);
+
+    [LoggerMessage(LogLevel.Warning, "Clip {ClipId}: its lease could not be renewed ({Reason}); the cut goes on, and the clip goes back to the queue if the lease lapses")]
+    private static partial void LogBeatFailed(ILogger logger, Guid clipId, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Clip {ClipId}: its progress ({Progress} %) could not be published ({Reason})")]
+    private static partial void LogProgressNotPublished(ILogger logger, Guid clipId, int progress, string reason);
 }

@@ -1,7 +1,5 @@
 using DogMonitor.Domain.Clips;
-using DogMonitor.Domain.Messages;
 using DogMonitor.Domain.Persistence;
-using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace DogMonitor.Worker.Clips;
@@ -34,12 +32,15 @@ public sealed partial class ClipLeaseSweeper(IServiceScopeFactory scopes, IOptio
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>();
-        var publisher = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+        var events = scope.ServiceProvider.GetRequiredService<IClipEvents>();
         var now = clock.GetUtcNow().UtcDateTime;
         var requeued = await ClipClaims.RequeueLapsedAsync(db, now, cancellationToken);
+        // Pages showing "Cutting n %" hear that the clip waits again; if the broker is away they hear on the next change.
+        foreach (var clip in requeued)
+            await events.StatusChangedAsync(ClipEvents.Requeued(clip, now), cancellationToken);
         var stale = await ClipClaims.TouchStaleQueuedAsync(db, now, options.Value, cancellationToken);
-        foreach (var id in requeued.Concat(stale))
-            await publisher.Publish(new CutClip(id), cancellationToken);
+        foreach (var id in requeued.Select(c => c.Id).Concat(stale))
+            await events.CutRequestedAsync(id, cancellationToken);
         if (requeued.Count > 0) LogRequeued(logger, requeued.Count);
         if (stale.Count > 0) LogRepublished(logger, stale.Count);
     }

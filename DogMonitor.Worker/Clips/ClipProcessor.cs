@@ -4,7 +4,6 @@ using DogMonitor.Domain.Problems;
 using DogMonitor.Domain.Recording;
 using DogMonitor.Domain.Storage;
 using DogMonitor.Worker.Ffmpeg;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +19,7 @@ public sealed partial class ClipProcessor(
     IRecordingBuffer buffer,
     IClipCutter cutter,
     IMediaStore store,
-    IPublishEndpoint publisher,
+    IClipEvents events,
     DataDirectory dataDirectory,
     IOptions<ClipOptions> options,
     TimeProvider clock,
@@ -33,13 +32,13 @@ public sealed partial class ClipProcessor(
         if (clip is null) return;
 
         using var cut = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var heartbeat = new ClipHeartbeat(scopes, publisher, clip, token, options.Value, clock, cut);
+        var heartbeat = new ClipHeartbeat(scopes, events, clip, token, options.Value, clock, cut, logger);
         var heartbeatTask = heartbeat.RunAsync();
         // Per claim, not per clip: a worker that lost its claim must not touch the files of the one that took over.
         var work = Path.Combine(dataDirectory.Path, "work", $"{clipId:N}-{token:N}");
         try
         {
-            await PublishAsync(clip, ClipStatus.Processing, 0, null);
+            await PublishAsync(ClipEvents.Processing(clip, 0, Now));
             var output = await CutAndUploadAsync(clip, token, work, heartbeat, cut.Token);
             await heartbeat.StopAsync(heartbeatTask);
             await FinishAsync(clip, token, output);
@@ -64,7 +63,7 @@ public sealed partial class ClipProcessor(
         {
             // This worker is stopping: give the clip back at once so another worker takes it.
             await heartbeat.StopAsync(heartbeatTask);
-            await ReleaseAsync(clip.Id, token);
+            await ReleaseAsync(clip, token);
             throw;
         }
         catch (Exception ex) when (ex is DependencyUnavailableException || DatabaseErrors.IsDatabaseFailure(ex))
@@ -73,7 +72,7 @@ public sealed partial class ClipProcessor(
             // Clips:QueuedRepublishAfter, and Clips:MaxAttempts bounds how often.
             await heartbeat.StopAsync(heartbeatTask);
             LogRetryLater(logger, clipId, ex.Message);
-            await ReleaseAsync(clip.Id, token);
+            await ReleaseAsync(clip, token);
         }
         catch (Exception ex)
         {
@@ -93,13 +92,19 @@ public sealed partial class ClipProcessor(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Now;
         if (!await ClipClaims.TryClaimAsync(db, clipId, token, now, options.Value, cancellationToken))
         {
             if (await ClipClaims.GiveUpAsync(db, clipId, options.Value, now, cancellationToken))
+            {
                 LogGaveUp(logger, clipId);
+                if (await db.Clips.AsNoTracking().Where(c => c.Id == clipId).Select(c => new OwnedClip(c.Id, c.OwnerId)).FirstOrDefaultAsync(cancellationToken) is { } owned)
+                    await PublishAsync(ClipEvents.GaveUp(owned, ClipRules.OutOfAttempts(options.Value.MaxAttempts), now));
+            }
             else
+            {
                 LogNotClaimed(logger, clipId);
+            }
             return null;
         }
         return await db.Clips.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clipId, cancellationToken);
@@ -142,10 +147,10 @@ public sealed partial class ClipProcessor(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>();
-        if (await ClipClaims.CompleteAsync(db, clip.Id, token, output, clock.GetUtcNow().UtcDateTime, CancellationToken.None))
+        if (await ClipClaims.CompleteAsync(db, clip.Id, token, output, Now, CancellationToken.None))
         {
             LogReady(logger, clip.Id, output.DurationMs, output.SizeBytes);
-            await PublishAsync(clip, ClipStatus.Ready, 100, null);
+            await PublishAsync(ClipEvents.Ready(clip, Now));
             return;
         }
         // Deleted (or taken over) while uploading.
@@ -176,38 +181,41 @@ public sealed partial class ClipProcessor(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>();
-        if (await ClipClaims.FailAsync(db, clip.Id, token, error, clock.GetUtcNow().UtcDateTime, CancellationToken.None))
+        if (await ClipClaims.FailAsync(db, clip.Id, token, error, Now, CancellationToken.None))
         {
             LogFailed(logger, clip.Id, error);
-            await PublishAsync(clip, ClipStatus.Failed, 0, error);
+            await PublishAsync(ClipEvents.Failed(clip, error, Now));
         }
     }
 
-    private async Task ReleaseAsync(Guid clipId, Guid token)
+    private async Task ReleaseAsync(Clip clip, Guid token)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await ClipClaims.ReleaseAsync(scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>(), clipId, token, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+            if (await ClipClaims.ReleaseAsync(scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>(), clip.Id, token, Now, CancellationToken.None))
+                await PublishAsync(ClipEvents.Requeued(new OwnedClip(clip.Id, clip.OwnerId), Now));
         }
         catch (Exception ex) when (DatabaseErrors.IsDatabaseFailure(ex))
         {
-            LogReleaseFailed(logger, clipId, ex.Message); // the lease lapses and the sweeper requeues it
+            LogReleaseFailed(logger, clip.Id, ex.Message); // the lease lapses and the sweeper requeues it
         }
     }
 
     // Status events are news for open pages; the row is the truth, so a broker hiccup is logged, not fatal.
-    private async Task PublishAsync(Clip clip, ClipStatus status, int progress, string? error)
+    private async Task PublishAsync(Domain.Messages.ClipStatusChanged change)
     {
         try
         {
-            await publisher.Publish(new Domain.Messages.ClipStatusChanged(clip.Id, clip.OwnerId, status, progress, error, clock.GetUtcNow().UtcDateTime), CancellationToken.None);
+            await events.StatusChangedAsync(change, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogPublishFailed(logger, clip.Id, status, ex.Message);
+            LogPublishFailed(logger, change.ClipId, change.Status, ex.Message);
         }
     }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private static void TryDeleteDirectory(string path)
     {

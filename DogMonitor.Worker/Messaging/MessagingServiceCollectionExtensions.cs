@@ -1,3 +1,4 @@
+using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Messages;
 using DogMonitor.Domain.Snapshots;
 using DogMonitor.Worker.Clips;
@@ -49,6 +50,7 @@ public static class MessagingServiceCollectionExtensions
             }
         });
         services.AddScoped<IFrameSource, BusFrameSource>();
+        services.AddScoped<IClipEvents, PublishedClipEvents>();
         services.AddOptions<MassTransitHostOptions>().Configure(options =>
         {
             // Publishing before the bus is connected would fail the first requests after start.

@@ -123,6 +123,58 @@ public sealed class ClipsOnEmbeddedDefault(RecordingApp recording) : IClassFixtu
     }
 
     [Fact]
+    public async Task AClipWhoseWorkerStoppedRenewing_GoesBackToTheQueue_AndOpenPagesHearIt()
+    {
+        var heard = Listen(out var subscription);
+        using var _ = subscription;
+        // A worker that died mid-cut: processing, its lease run out. The range is 20 s ahead, so the next worker waits.
+        var id = await ClipRows.InsertAsync(recording.App, ClipStatus.Processing, attempts: 1, lease: DateTime.UtcNow.AddSeconds(-1), start: DateTime.UtcNow.AddSeconds(20));
+
+        await ClipRows.Sweeper(recording.App).SweepAsync(TestContext.Current.CancellationToken);
+
+        var requeued = await HeardAsync(heard, id, ClipStatus.Queued);
+        Assert.Equal((recording.App.OwnerId, 0, (string?)null), (requeued.OwnerId, requeued.Progress, requeued.Error));
+        await HeardAsync(heard, id, ClipStatus.Processing); // and the job, published again, was taken
+        await _client.DeleteAsync($"/api/clips/{id}", TestContext.Current.CancellationToken);
+        await recording.App.WaitForLogAsync($"Clip {id}: its lease is lost", TimeSpan.FromSeconds(5)); // the heartbeat says why it stops
+    }
+
+    [Fact]
+    public async Task AClipOutOfAttempts_Fails_AndOpenPagesHearWhy()
+    {
+        var heard = Listen(out var subscription);
+        using var _ = subscription;
+        var attempts = ClipRows.MaxAttempts(recording.App);
+        var id = await ClipRows.InsertAsync(recording.App, ClipStatus.Queued, attempts, lease: null, start: DateTime.UtcNow.AddSeconds(-10));
+
+        await recording.App.Services.GetRequiredService<IBus>().Publish(new CutClip(id), TestContext.Current.CancellationToken);
+
+        var failed = await HeardAsync(heard, id, ClipStatus.Failed);
+        Assert.Equal(ClipRules.OutOfAttempts(attempts), failed.Error);
+        var clip = await UntilAsync(_client, id.ToString(), CutTimeout, "failed");
+        Assert.Equal(failed.Error, (string?)clip["error"]);
+    }
+
+    private System.Collections.Concurrent.ConcurrentQueue<ClipStatusChanged> Listen(out IDisposable subscription)
+    {
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<ClipStatusChanged>();
+        subscription = recording.App.Services.GetRequiredService<DogMonitor.Web.Clips.ClipStatusFeed>()
+            .Subscribe(change => { heard.Enqueue(change); return Task.CompletedTask; });
+        return heard;
+    }
+
+    private static async Task<ClipStatusChanged> HeardAsync(System.Collections.Concurrent.ConcurrentQueue<ClipStatusChanged> heard, Guid id, ClipStatus status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (heard.FirstOrDefault(c => c.ClipId == id && c.Status == status) is { } change) return change;
+            await Task.Delay(50);
+        }
+        throw new Xunit.Sdk.XunitException($"No {status} was heard for clip {id}; heard: {string.Join(", ", heard.Where(c => c.ClipId == id).Select(c => c.Status))}.");
+    }
+
+    [Fact]
     public async Task ClipsAreListedNewestFirstAndFilterByStatus()
     {
         var ready = await CreateReadyClipAsync(DateTime.UtcNow.AddSeconds(-6), 1000, "fast");
