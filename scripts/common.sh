@@ -31,22 +31,29 @@ ensure_commands() {
   [ ${#packages[@]} -eq 0 ] || ensure_packages "${packages[@]}"
 }
 
+# npm_ci DIR WHAT : the npm packages DIR's committed package-lock.json pins, installed with npm ci. Skipped, with no
+# network, when node_modules already holds exactly that lock (a stamp of its checksum, written after a good install).
+npm_ci() {
+  local dir=$1 what=$2 sum stamp="$1/node_modules/.dogmonitor-lock.sha256"
+  [ -f "$dir/package-lock.json" ] || die "$dir/package-lock.json is missing; it pins $what"
+  sum=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ]; then return 0; fi
+  ensure_commands node:nodejs npm:npm
+  log "installing $what (npm ci)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci failed in $dir ($what)"
+  echo "$sum" > "$stamp"
+}
+
 # ensure_web_packages : the web app's npm packages (hls.js, which the build copies into wwwroot/lib).
-# npm install is quick when nothing changed; no lock file is kept (see .gitignore).
 ensure_web_packages() {
   local root; root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-  ensure_commands node:nodejs npm:npm
-  log "installing the web app's npm packages"
-  (cd "$root/DogMonitor.Web" && npm install --no-audit --no-fund --loglevel=error >/dev/null) \
-    || die "npm install failed in DogMonitor.Web (hls.js is needed to build the web app)"
+  npm_ci "$root/DogMonitor.Web" "the web app's npm packages (hls.js for the live page)"
 }
 
 # ensure_test_packages : the tests' npm packages (axe-core, which the browser tests inject into pages).
 ensure_test_packages() {
   local root; root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-  log "installing the tests' npm packages"
-  (cd "$root/DogMonitor.Tests" && npm install --no-audit --no-fund --loglevel=error >/dev/null) \
-    || die "npm install failed in DogMonitor.Tests (axe-core is needed by the accessibility tests)"
+  npm_ci "$root/DogMonitor.Tests" "the tests' npm packages (axe-core for the accessibility tests)"
 }
 
 free_port() {
@@ -82,10 +89,7 @@ stop_postgres() {
 # Sets S3_PORT, S3_KEY, S3_SECRET.
 start_s3() {
   local dir=$1 root; root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-  if [ ! -d "$root/tools/s3-test-server/node_modules/s3rver" ]; then
-    log "installing the S3 test server's npm packages"
-    (cd "$root/tools/s3-test-server" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
-  fi
+  npm_ci "$root/tools/s3-test-server" "the S3 test server's npm packages"
   S3_KEY=dogmonitor; S3_SECRET=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
   mkdir -p "$dir/data"
   # A free port can be taken by another process before the server binds it: then try another.
