@@ -1,4 +1,5 @@
 using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Integrity;
 using DogMonitor.Domain.Persistence;
 using DogMonitor.Domain.Storage;
 using DogMonitor.Worker.Clips;
@@ -26,7 +27,12 @@ public static class WorkerPipeline
         var cutting = configuration.GetValue(ClipOptions.SectionName + ":" + nameof(ClipOptions.CuttingEnabled), true);
         services.AddDogMonitorMessaging(configuration, consumeJobs: cutting, configureBus);
         services.AddScoped<ClipProcessor>();
-        if (cutting) services.AddHostedService<ClipLeaseSweeper>();
+        services.AddMediaAudit();
+        if (cutting)
+        {
+            services.AddHostedService<ClipLeaseSweeper>();
+            services.AddHostedService<MediaAuditSweeper>();
+        }
         return services;
     }
 }

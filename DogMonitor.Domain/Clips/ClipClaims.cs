@@ -72,6 +72,15 @@ public static class ClipClaims
                 .SetProperty(c => c.Error, ClipRules.OutOfAttempts(options.MaxAttempts))
                 .SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;
 
+    /// <summary>Fails a ready clip whose media are gone from the store (the media audit); false when it is no longer ready.</summary>
+    public static async Task<bool> LoseMediaAsync(DogMonitorDbContext db, Guid clipId, string error, DateTime now, CancellationToken cancellationToken) =>
+        await db.Clips
+            .Where(c => c.Id == clipId && c.Status == ClipStatus.Ready)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Status, ClipStatus.Failed)
+                .SetProperty(c => c.Error, error)
+                .SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;
+
     /// <summary>Puts clips whose worker stopped renewing back in the queue; returns them.</summary>
     public static async Task<List<OwnedClip>> RequeueLapsedAsync(DogMonitorDbContext db, DateTime now, CancellationToken cancellationToken)
     {

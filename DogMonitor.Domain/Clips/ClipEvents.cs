@@ -24,6 +24,9 @@ public static class ClipEvents
     /// <summary>Failed after its last attempt, with the reason <see cref="ClipRules.OutOfAttempts"/> gives.</summary>
     public static ClipStatusChanged GaveUp(OwnedClip clip, string error, DateTime at) => Change(clip.Id, clip.OwnerId, ClipStatus.Failed, 0, error, at);
 
+    /// <summary>A ready clip whose media are gone from the store, failed by the media audit with <see cref="ClipRules.MediaMissing"/>.</summary>
+    public static ClipStatusChanged MediaLost(OwnedClip clip, string error, DateTime at) => Change(clip.Id, clip.OwnerId, ClipStatus.Failed, 0, error, at);
+
     private static ClipStatusChanged Change(Guid id, string ownerId, ClipStatus status, int progress, string? error, DateTime at) =>
         new(id, ownerId, status, progress, error, at);
 }

@@ -56,4 +56,8 @@ public static class ClipRules
 
     /// <summary>Why a clip failed once every attempt was used: what its owner reads.</summary>
     public static string OutOfAttempts(int attempts) => $"Cutting was tried {attempts} times without success; see the worker's log.";
+
+    /// <summary>Why a ready clip was marked failed: its video or preview is gone from the store.</summary>
+    public static string MediaMissing(string store) =>
+        $"This clip's video is no longer in storage ({store}), so it cannot be played. Delete it, or put the file back and cut it again.";
 }

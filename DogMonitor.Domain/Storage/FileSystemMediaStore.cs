@@ -71,15 +71,15 @@ public sealed class FileSystemMediaStore(DataDirectory dataDirectory, MediaUrlSi
     public Task<Uri> GetReadUrlAsync(string key, CancellationToken cancellationToken) =>
         Task.FromResult(signer.Sign(MediaKeys.EnsureValid(key), options.Value.UrlLifetime));
 
-    public Task<IReadOnlyList<string>> ListKeysAsync(string prefix, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(_root)) return Task.FromResult<IReadOnlyList<string>>([]);
-        IReadOnlyList<string> keys = Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
-            .Select(file => Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(key => key.StartsWith(prefix, StringComparison.Ordinal) && !key.EndsWith(".partial", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
+        if (!Directory.Exists(_root)) return Task.FromResult<IReadOnlyList<StoredObject>>([]);
+        IReadOnlyList<StoredObject> objects = new DirectoryInfo(_root).EnumerateFiles("*", SearchOption.AllDirectories)
+            .Select(file => new StoredObject(Path.GetRelativePath(_root, file.FullName).Replace(Path.DirectorySeparatorChar, '/'), file.LastWriteTimeUtc))
+            .Where(o => o.Key.StartsWith(prefix, StringComparison.Ordinal) && !o.Key.EndsWith(".partial", StringComparison.Ordinal) && !o.Key.StartsWith(".probe-", StringComparison.Ordinal))
+            .OrderBy(o => o.Key, StringComparer.Ordinal)
             .ToList();
-        return Task.FromResult(keys);
+        return Task.FromResult(objects);
     }
 
     public Task CheckAsync(CancellationToken cancellationToken)

@@ -26,7 +26,8 @@ public interface IMediaStore
     /// </summary>
     Task<Uri> GetReadUrlAsync(string key, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<string>> ListKeysAsync(string prefix, CancellationToken cancellationToken);
+    /// <summary>Every object whose key starts with <paramref name="prefix"/>, in key order.</summary>
+    Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, CancellationToken cancellationToken);
 
     /// <summary>Throws <see cref="Problems.DependencyUnavailableException"/> when the store cannot be used.</summary>
     Task CheckAsync(CancellationToken cancellationToken);

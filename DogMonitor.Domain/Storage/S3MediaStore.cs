@@ -92,16 +92,16 @@ public sealed class S3MediaStore : IMediaStore, IDisposable
         return new Uri(url, UriKind.Absolute);
     }
 
-    public async Task<IReadOnlyList<string>> ListKeysAsync(string prefix, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredObject>> ListAsync(string prefix, CancellationToken cancellationToken)
     {
         if (!await BucketExistsAsync(cancellationToken)) return [];
         return await Call($"list {prefix}", async () =>
         {
-            var keys = new List<string>();
+            var objects = new List<StoredObject>();
             var args = new ListObjectsArgs().WithBucket(_bucket).WithPrefix(prefix).WithRecursive(true);
             await foreach (var item in _client.ListObjectsEnumAsync(args, cancellationToken))
-                keys.Add(item.Key);
-            return keys;
+                objects.Add(new StoredObject(item.Key, item.LastModifiedDateTime?.ToUniversalTime() ?? DateTime.MinValue));
+            return (IReadOnlyList<StoredObject>)objects;
         }, cancellationToken);
     }
 

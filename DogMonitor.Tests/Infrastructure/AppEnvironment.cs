@@ -61,7 +61,7 @@ public abstract class AppEnvironment : IAsyncLifetime
     public abstract HttpClient MediaClient(DogMonitorApp app);
 
     public static async Task<IReadOnlyList<string>> ObjectKeysAsync(DogMonitorApp app) =>
-        await app.Services.GetRequiredService<IMediaStore>().ListKeysAsync("", CancellationToken.None);
+        (await app.Services.GetRequiredService<IMediaStore>().ListAsync("", CancellationToken.None)).Select(o => o.Key).ToList();
 
     public static async Task<int> SnapshotRowsAsync(DogMonitorApp app)
     {

@@ -12,17 +12,20 @@ internal static class ClipRows
 {
     /// <param name="attempts">Attempts already used; <see cref="MaxAttempts"/> for a clip no worker may take again.</param>
     /// <param name="lease">Until when its (dead) worker's lease runs, for a processing clip.</param>
-    public static async Task<Guid> InsertAsync(DogMonitorApp app, ClipStatus status, int attempts, DateTime? lease, DateTime start, int progress = 0)
+    /// <param name="id">The clip's id; a new one when null. A ready clip names its objects' keys (<see cref="ClipKeys"/>), whether or not they are in the store.</param>
+    public static async Task<Guid> InsertAsync(DogMonitorApp app, ClipStatus status, int attempts, DateTime? lease, DateTime start, int progress = 0, Guid? id = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>();
         var now = DateTime.UtcNow;
         var clip = new Clip
         {
-            Id = Guid.CreateVersion7(), OwnerId = app.OwnerId, CameraId = RecordingApp.CameraId, Timestamp = start, DurationMs = 2000,
+            Id = id ?? Guid.CreateVersion7(), OwnerId = app.OwnerId, CameraId = RecordingApp.CameraId, Timestamp = start, DurationMs = 2000,
             Mode = ClipMode.Exact, Status = status, Progress = progress, Attempts = attempts, CreatedAt = now, UpdatedAt = now,
             ClaimToken = status == ClipStatus.Processing ? Guid.NewGuid() : null, LeaseUntil = lease,
         };
+        if (status == ClipStatus.Ready)
+            (clip.VideoKey, clip.PreviewKey, clip.Progress, clip.ProducedDurationMs) = (ClipKeys.Video(clip.Id), ClipKeys.Preview(clip.Id), 100, 2000);
         db.Clips.Add(clip);
         await db.SaveChangesAsync();
         return clip.Id;

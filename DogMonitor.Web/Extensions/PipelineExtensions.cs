@@ -1,4 +1,5 @@
 using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Integrity;
 using DogMonitor.Domain.Snapshots;
 using DogMonitor.Web.Clips;
 using DogMonitor.Web.Snapshots;
@@ -32,6 +33,7 @@ public static class PipelineExtensions
                 throw new InvalidOperationException("Worker:InProcess is false but Messaging:Transport is InMemory: no worker could ever receive a clip. Set Messaging:Transport to RabbitMq (and run DogMonitor.Worker processes), or leave Worker:InProcess true.");
             builder.Services.AddRecordingBuffer();
             builder.Services.AddDogMonitorMessaging(builder.Configuration, consumeJobs: false, AddStatusFeed);
+            builder.Services.AddMediaAudit(); // for admins asking; the workers run it on their own
         }
         return builder;
     }

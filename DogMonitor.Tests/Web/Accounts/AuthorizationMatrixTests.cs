@@ -50,7 +50,7 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
             var path = world.Fill(template);
             // Each with a body the owner's request would carry, so only who asks differs.
             await Expect(anonymous, method, path, [401], "anonymous", failures, problem: true, body);
-            if (template.StartsWith("/api/users", StringComparison.Ordinal))
+            if (template.StartsWith("/api/users", StringComparison.Ordinal) || template.StartsWith("/api/admin/", StringComparison.Ordinal))
                 await Expect(stranger, method, path, [403], "a member's key", failures, problem: true, body);
             else if (path != template)
                 await Expect(stranger, method, path, [404], "another user's key", failures, problem: true, body);
@@ -191,6 +191,7 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
                     ["POST /api/users"] = new { email = "new@dogmonitor.test", password = TestAccounts.Password, role = "member", cameras = new[] { "test-pattern" } },
                     ["PATCH /api/users/{id}"] = new { cameras = new[] { "test-pattern" } },
                     ["POST /api/auth/logout"] = null,
+                    ["GET /api/admin/media-audit"] = null, ["POST /api/admin/media-audit"] = null,
                     ["DELETE /api/snapshots/{id}"] = null, ["DELETE /api/clips/{id}"] = null, ["DELETE /api/keys/{id}"] = null, ["DELETE /api/users/{id}"] = null,
                 },
             };
