@@ -19,6 +19,7 @@ public static class ClipClaims
                 .SetProperty(c => c.LeaseUntil, now + options.Lease)
                 .SetProperty(c => c.Attempts, c => c.Attempts + 1)
                 .SetProperty(c => c.Progress, 0)
+                .SetProperty(c => c.Error, (string?)null)
                 .SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;
 
     /// <summary>Renews the lease and records progress; false when the clip was deleted or taken over.</summary>
@@ -55,22 +56,33 @@ public static class ClipClaims
                 .SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;
 
     /// <summary>Gives the clip back to the queue (this worker is stopping, or a dependency failed).</summary>
-    public static async Task<bool> ReleaseAsync(DogMonitorDbContext db, Guid clipId, Guid token, DateTime now, CancellationToken cancellationToken) =>
+    /// <param name="reason">Why this try failed, kept in <see cref="Clip.Error"/> while the clip waits (null when it did not fail).</param>
+    public static async Task<bool> ReleaseAsync(DogMonitorDbContext db, Guid clipId, Guid token, string? reason, DateTime now, CancellationToken cancellationToken) =>
         await Claimed(db, clipId, token)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.Status, ClipStatus.Queued)
+                .SetProperty(c => c.Error, reason)
                 .SetProperty(c => c.ClaimToken, (Guid?)null)
                 .SetProperty(c => c.LeaseUntil, (DateTime?)null)
                 .SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;
 
-    /// <summary>Fails a queued clip that has used up its attempts.</summary>
-    public static async Task<bool> GiveUpAsync(DogMonitorDbContext db, Guid clipId, ClipOptions options, DateTime now, CancellationToken cancellationToken) =>
-        await db.Clips
+    /// <summary>Fails a queued clip that has used up its attempts, saying why the last one failed when it is known.</summary>
+    /// <returns>The clip and its reason (<see cref="ClipRules.OutOfAttempts"/>); null when it was not given up (not queued, attempts left, gone).</returns>
+    public static async Task<(OwnedClip Clip, string Error)?> GiveUpAsync(DogMonitorDbContext db, Guid clipId, ClipOptions options, DateTime now, CancellationToken cancellationToken)
+    {
+        var clip = await db.Clips.AsNoTracking()
+            .Where(c => c.Id == clipId && c.Status == ClipStatus.Queued && c.Attempts >= options.MaxAttempts)
+            .Select(c => new { c.OwnerId, c.Error }).FirstOrDefaultAsync(cancellationToken);
+        if (clip is null) return null;
+        var error = ClipRules.OutOfAttempts(options.MaxAttempts, clip.Error);
+        var failed = await db.Clips
             .Where(c => c.Id == clipId && c.Status == ClipStatus.Queued && c.Attempts >= options.MaxAttempts)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.Status, ClipStatus.Failed)
-                .SetProperty(c => c.Error, ClipRules.OutOfAttempts(options.MaxAttempts))
+                .SetProperty(c => c.Error, error)
                 .SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;
+        return failed ? (new OwnedClip(clipId, clip.OwnerId), error) : null;
+    }
 
     /// <summary>Fails a ready clip whose media are gone from the store (the media audit); false when it is no longer ready.</summary>
     public static async Task<bool> LoseMediaAsync(DogMonitorDbContext db, Guid clipId, string error, DateTime now, CancellationToken cancellationToken) =>
@@ -93,6 +105,7 @@ public static class ClipClaims
             if (await Claimed(db, clip.Id, clip.ClaimToken!.Value).Where(c => c.LeaseUntil < now)
                     .ExecuteUpdateAsync(s => s
                         .SetProperty(c => c.Status, ClipStatus.Queued)
+                        .SetProperty(c => c.Error, ClipRules.WorkerStopped)
                         .SetProperty(c => c.ClaimToken, (Guid?)null)
                         .SetProperty(c => c.LeaseUntil, (DateTime?)null)
                         .SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1)
@@ -100,7 +113,10 @@ public static class ClipClaims
         return requeued;
     }
 
-    /// <summary>Clips queued for longer than the republish delay; their timestamp is bumped so each is republished once per delay.</summary>
+    /// <summary>
+    /// Clips queued for longer than their retry delay (<see cref="ClipRules.RetryDelay"/>: longer after each failed try);
+    /// their timestamp is bumped so each is republished once per delay.
+    /// </summary>
     public static async Task<List<Guid>> TouchStaleQueuedAsync(DogMonitorDbContext db, DateTime now, ClipOptions options, CancellationToken cancellationToken)
     {
         var before = now - options.QueuedRepublishAfter;
@@ -108,12 +124,12 @@ public static class ClipClaims
             .Where(c => c.Status == ClipStatus.Queued && c.UpdatedAt < before)
             // Oldest first, so a backlog of more than one batch is worked through in order.
             .OrderBy(c => c.UpdatedAt)
-            .Select(c => c.Id).Take(500).ToListAsync(cancellationToken);
+            .Select(c => new { c.Id, c.UpdatedAt, c.Attempts }).Take(500).ToListAsync(cancellationToken);
         var touched = new List<Guid>();
-        foreach (var id in stale)
-            if (await db.Clips.Where(c => c.Id == id && c.Status == ClipStatus.Queued && c.UpdatedAt < before)
+        foreach (var clip in stale.Where(c => now - c.UpdatedAt >= ClipRules.RetryDelay(options, c.Attempts)))
+            if (await db.Clips.Where(c => c.Id == clip.Id && c.Status == ClipStatus.Queued && c.UpdatedAt == clip.UpdatedAt)
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1)
-                touched.Add(id);
+                touched.Add(clip.Id);
         return touched;
     }
 

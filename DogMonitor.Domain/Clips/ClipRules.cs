@@ -55,7 +55,20 @@ public static class ClipRules
     }
 
     /// <summary>Why a clip failed once every attempt was used: what its owner reads.</summary>
-    public static string OutOfAttempts(int attempts) => $"Cutting was tried {attempts} times without success; see the worker's log.";
+    /// <param name="lastFailure">Why the last try failed, when it is known (a dependency that was away, named).</param>
+    public static string OutOfAttempts(int attempts, string? lastFailure = null) => lastFailure is null
+        ? $"Cutting was tried {attempts} times without success; see the worker's log."
+        : $"Cutting was tried {attempts} times without success. The last try failed: {lastFailure}";
+
+    /// <summary>Why a try failed when its worker stopped renewing its claim: what <see cref="OutOfAttempts"/> says last.</summary>
+    public const string WorkerStopped = "The worker cutting it stopped answering (it crashed, or lost the database) and another one took over.";
+
+    /// <summary>
+    /// How long a queued clip waits before its job is published again: <see cref="ClipOptions.QueuedRepublishAfter"/>,
+    /// doubling with each failed try (a store or database that is away gets time to come back), at most 16 times it.
+    /// </summary>
+    public static TimeSpan RetryDelay(ClipOptions options, int attemptsMade) =>
+        options.QueuedRepublishAfter * (1 << Math.Clamp(attemptsMade - 1, 0, 4));
 
     /// <summary>Why a ready clip was marked failed: its video or preview is gone from the store.</summary>
     public static string MediaMissing(string store) =>

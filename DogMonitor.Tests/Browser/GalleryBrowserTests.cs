@@ -120,7 +120,7 @@ public sealed class GalleryBrowserTests(RecordingApp recording)
         // Back in the queue, then given up by the worker that takes the job: out of attempts, and the card says so.
         await Assertions.Expect(card).ToHaveAttributeAsync("data-status", "failed", new LocatorAssertionsToHaveAttributeOptions { Timeout = 20_000 });
         Assert.Equal(["processing", "queued", "failed"], await gallery.EvaluateAsync<string[]>("() => window.seen"));
-        await Assertions.Expect(card.GetByTestId("clip-error")).ToHaveTextAsync(ClipRules.OutOfAttempts(ClipRows.MaxAttempts(recording.App)));
+        await Assertions.Expect(card.GetByTestId("clip-error")).ToHaveTextAsync(ClipRules.OutOfAttempts(ClipRows.MaxAttempts(recording.App), ClipRules.WorkerStopped));
         Assert.True(await gallery.EvaluateAsync<bool>("() => window.dmSamePage === true"), "The page was reloaded.");
     }
 

@@ -63,7 +63,7 @@ public sealed partial class ClipProcessor(
         {
             // This worker is stopping: give the clip back at once so another worker takes it.
             await heartbeat.StopAsync(heartbeatTask);
-            await ReleaseAsync(clip, token);
+            await ReleaseAsync(clip, token, reason: null);
             throw;
         }
         catch (Exception ex) when (ex is DependencyUnavailableException || DatabaseErrors.IsDatabaseFailure(ex))
@@ -72,7 +72,7 @@ public sealed partial class ClipProcessor(
             // Clips:QueuedRepublishAfter, and Clips:MaxAttempts bounds how often.
             await heartbeat.StopAsync(heartbeatTask);
             LogRetryLater(logger, clipId, ex.Message);
-            await ReleaseAsync(clip, token);
+            await ReleaseAsync(clip, token, ex is DependencyUnavailableException ? ex.Message : "The database could not be reached.");
         }
         catch (Exception ex)
         {
@@ -95,11 +95,10 @@ public sealed partial class ClipProcessor(
         var now = Now;
         if (!await ClipClaims.TryClaimAsync(db, clipId, token, now, options.Value, cancellationToken))
         {
-            if (await ClipClaims.GiveUpAsync(db, clipId, options.Value, now, cancellationToken))
+            if (await ClipClaims.GiveUpAsync(db, clipId, options.Value, now, cancellationToken) is { } given)
             {
-                LogGaveUp(logger, clipId);
-                if (await db.Clips.AsNoTracking().Where(c => c.Id == clipId).Select(c => new OwnedClip(c.Id, c.OwnerId)).FirstOrDefaultAsync(cancellationToken) is { } owned)
-                    await PublishAsync(ClipEvents.GaveUp(owned, ClipRules.OutOfAttempts(options.Value.MaxAttempts), now));
+                LogGaveUp(logger, clipId, given.Error);
+                await PublishAsync(ClipEvents.GaveUp(given.Clip, given.Error, now));
             }
             else
             {
@@ -188,12 +187,12 @@ public sealed partial class ClipProcessor(
         }
     }
 
-    private async Task ReleaseAsync(Clip clip, Guid token)
+    private async Task ReleaseAsync(Clip clip, Guid token, string? reason)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            if (await ClipClaims.ReleaseAsync(scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>(), clip.Id, token, Now, CancellationToken.None))
+            if (await ClipClaims.ReleaseAsync(scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>(), clip.Id, token, reason, Now, CancellationToken.None))
                 await PublishAsync(ClipEvents.Requeued(new OwnedClip(clip.Id, clip.OwnerId), Now));
         }
         catch (Exception ex) when (DatabaseErrors.IsDatabaseFailure(ex))
@@ -238,8 +237,8 @@ public sealed partial class ClipProcessor(
     [LoggerMessage(LogLevel.Debug, "Clip {ClipId} not claimed: already taken, done or deleted")]
     private static partial void LogNotClaimed(ILogger logger, Guid clipId);
 
-    [LoggerMessage(LogLevel.Warning, "Clip {ClipId} failed: out of attempts")]
-    private static partial void LogGaveUp(ILogger logger, Guid clipId);
+    [LoggerMessage(LogLevel.Warning, "Clip {ClipId} failed, out of attempts: {Error}")]
+    private static partial void LogGaveUp(ILogger logger, Guid clipId, string error);
 
     [LoggerMessage(LogLevel.Warning, "Clip {ClipId} goes back to the queue: {Reason}")]
     private static partial void LogRetryLater(ILogger logger, Guid clipId, string reason);
