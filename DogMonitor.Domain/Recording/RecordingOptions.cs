@@ -18,6 +18,13 @@ public sealed class RecordingOptions
     [Range(0, long.MaxValue)]
     public long MaxBytesPerCamera { get; set; } = 4L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// Free space kept on the buffer's disk: when less is left, the oldest segments go early (the newest stays), so a
+    /// disk shared with other things does not fill up with recording. 0 keeps none.
+    /// </summary>
+    [Range(0, long.MaxValue)]
+    public long MinFreeBytes { get; set; } = 128L * 1024 * 1024;
+
     /// <summary>Target length of one buffer segment (each starts on a keyframe).</summary>
     [Range(1, 10)]
     public int SegmentSeconds { get; set; } = 2;

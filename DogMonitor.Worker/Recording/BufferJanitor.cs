@@ -24,24 +24,43 @@ internal sealed partial class BufferJanitor(BufferLayout layout, string cameraId
         DeleteStaleCuts();
     }
 
-    /// <summary>Drops segments past retention or over budget: first from the playlist (saved), then from disk.</summary>
+    /// <summary>
+    /// Drops segments past retention, over budget, or needed as free space on the disk
+    /// (<see cref="RecordingOptions.MinFreeBytes"/>): first from the playlist (saved), then from disk.
+    /// </summary>
     /// <returns>How many segments were dropped.</returns>
     public async Task<int> ApplyRetentionAsync(BufferIndex buffer, CancellationToken cancellationToken)
     {
         var segments = buffer.Segments;
+        var bytesToFree = Math.Max(0, options.MinFreeBytes - FreeBytes());
         var count = RetentionPolicy.CountToDrop(
             segments.Select(s => s.End).ToList(),
             segments.Select(s => SizeOf(layout.Segment(cameraId, s.FileName))).ToList(),
             clock.GetUtcNow().UtcDateTime,
             options.Retention,
-            options.MaxBytesPerCamera);
+            options.MaxBytesPerCamera,
+            bytesToFree);
         if (count == 0) return 0;
 
         var (dropped, inits) = buffer.DropOldest(count);
         await buffer.SaveAsync(cancellationToken);
         foreach (var file in dropped.Select(s => s.FileName).Concat(inits)) TryDelete(layout.Segment(cameraId, file));
-        LogDropped(logger, cameraId, dropped.Count, buffer.First);
+        if (bytesToFree > 0) LogFreedSpace(logger, cameraId, dropped.Count, options.MinFreeBytes / (1024 * 1024), buffer.First);
+        else LogDropped(logger, cameraId, dropped.Count, buffer.First);
         return dropped.Count;
+    }
+
+    /// <summary>Free space on the disk holding the camera's buffer, in bytes (long.MaxValue when it cannot be read).</summary>
+    public long FreeBytes()
+    {
+        try
+        {
+            return new DriveInfo(layout.CameraDirectory(cameraId)).AvailableFreeSpace;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return long.MaxValue;
+        }
     }
 
     /// <summary>
@@ -111,6 +130,9 @@ internal sealed partial class BufferJanitor(BufferLayout layout, string cameraId
             return false;
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Camera {CameraId}: the disk has less than {MinFreeMegabytes} MB free, so {Count} of the oldest segments went early; the buffer now starts at {First}")]
+    private static partial void LogFreedSpace(ILogger logger, string cameraId, int count, long minFreeMegabytes, DateTime? first);
 
     [LoggerMessage(LogLevel.Debug, "Camera {CameraId}: retention dropped {Count} segments; the buffer now starts at {First}")]
     private static partial void LogDropped(ILogger logger, string cameraId, int count, DateTime? first);

@@ -14,6 +14,13 @@ internal sealed partial record CameraFailure(string Sentence, bool NeedsPerson)
     [GeneratedRegex(@"Connection to tcp://(?<address>[^?\s]+)(\?\S*)? failed: (?<reason>[^\r\n|]+)")]
     private static partial Regex ConnectionFailed();
 
+    /// <summary>Below this much free space the buffer's disk counts as full: ffmpeg then writes empty segments without a word.</summary>
+    public const long DiskFullBelow = 4L * 1024 * 1024;
+
+    /// <summary>The buffer's disk is full (<see cref="DiskFullBelow"/>); whatever ffmpeg said is beside the point.</summary>
+    public static CameraFailure DiskFull(string directory) =>
+        new($"The disk holding the recording ({directory}) is full, so nothing more can be recorded. DogMonitor drops the oldest recording to make room and tries again; if other files fill the disk, free some space on it.", NeedsPerson: false);
+
     /// <summary>What ffmpeg's last lines mean, or null when they are nothing this knows (ffmpeg's own text is kept then).</summary>
     public static CameraFailure? Explain(string ffmpegSaid)
     {

@@ -68,7 +68,7 @@ internal sealed partial class CameraRecorder(
             catch (Exception ex)
             {
                 // A missing ffmpeg, a full disk or a broken folder must not end the app: say it in the state, try again later.
-                _status.Failed(ex is InvalidOperationException ? ex.Message : $"The recorder failed: {ex.Message}");
+                _status.Failed(DiskFull(janitor) ?? (ex is InvalidOperationException ? ex.Message : $"The recorder failed: {ex.Message}"));
                 var delay = _backoff.Next(healthyFor);
                 LogUnexpected(logger, ex, camera.Id, delay);
                 try
@@ -112,9 +112,10 @@ internal sealed partial class CameraRecorder(
     /// <returns>How long the run recorded without trouble, and whether it ended because the camera changed its picture.</returns>
     private async Task<(TimeSpan HealthyFor, bool PictureChanged)> RecordOnceAsync(BufferIndex buffer, BufferJanitor janitor, CancellationToken cancellationToken)
     {
-        // Names unique across restarts (ffmpeg numbers segments from 0 each run); milliseconds, because restarts can be quick.
+        await janitor.TidyAsync(buffer, cancellationToken); // room on the disk first, after a run that filled it
         if (!await ProbeAsync(cancellationToken)) return (TimeSpan.Zero, false);
         await WriteStateAsync(buffer, cancellationToken); // what the camera sends, and the restart, are known before any segment
+        // Names unique across restarts (ffmpeg numbers segments from 0 each run); milliseconds, because restarts can be quick.
         var prefix = $"seg-{Now.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture)}-";
         var epoch = Now;
         var arguments = RecorderArguments.Build(camera.Source, _status.Stream, options.SegmentSeconds, layout.CameraDirectory(camera.Id), prefix, OverlayFont.Path, epoch);
@@ -157,12 +158,12 @@ internal sealed partial class CameraRecorder(
                     await process.StopAsync(); // also waits for the last stderr lines
                     var explained = CameraFailure.Explain(process.Stderr.Text());
                     if (explained is not null) LogFfmpegSaid(logger, camera.Id, camera.Source.Redact(process.ExitDescription));
-                    _status.Failed(explained?.Sentence ?? process.ExitDescription, explained?.NeedsPerson ?? false);
+                    _status.Failed(DiskFull(janitor) ?? explained?.Sentence ?? process.ExitDescription, explained?.NeedsPerson ?? false);
                     break;
                 }
                 if (Now - lastProgress > _stallLimit)
                 {
-                    _status.Failed($"No new segment for {_stallLimit.TotalSeconds:0} s, so ffmpeg was restarted. {process.Stderr.Text()}");
+                    _status.Failed(DiskFull(janitor) ?? $"No new segment for {_stallLimit.TotalSeconds:0} s, so ffmpeg was restarted. {process.Stderr.Text()}");
                     break;
                 }
                 if (Now >= nextHousekeeping)
@@ -268,6 +269,10 @@ internal sealed partial class CameraRecorder(
         await WriteStateAsync(buffer, cancellationToken);
         return added;
     }
+
+    /// <summary>The sentence for a full disk when the buffer's disk is full (<see cref="CameraFailure.DiskFullBelow"/>); null otherwise.</summary>
+    private string? DiskFull(BufferJanitor janitor) =>
+        janitor.FreeBytes() < CameraFailure.DiskFullBelow ? CameraFailure.DiskFull(layout.CameraDirectory(camera.Id)).Sentence : null;
 
     private static TimeSpan ReorderDelay(CameraStream? stream) =>
         stream is { BFrames: > 0 and var frames, FramesPerSecond: > 0 and var rate } ? TimeSpan.FromSeconds(frames / rate) : TimeSpan.Zero;

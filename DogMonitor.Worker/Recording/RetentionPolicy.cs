@@ -1,6 +1,6 @@
 namespace DogMonitor.Worker.Recording;
 
-/// <summary>Which of a buffer's oldest segments must go: too old, or over the camera's disk budget.</summary>
+/// <summary>Which of a buffer's oldest segments must go: too old, over the camera's disk budget, or needed as free space.</summary>
 internal static class RetentionPolicy
 {
     /// <param name="segmentEnds">Each segment's end, oldest first.</param>
@@ -8,16 +8,25 @@ internal static class RetentionPolicy
     /// <param name="now">The current time (UTC).</param>
     /// <param name="retention">How much recording to keep.</param>
     /// <param name="maxBytes">The disk budget; 0 means none.</param>
+    /// <param name="bytesToFree">Space the disk needs back (below its minimum free space); the newest segment stays regardless.</param>
     /// <returns>How many segments to drop from the front.</returns>
-    public static int CountToDrop(IReadOnlyList<DateTime> segmentEnds, IReadOnlyList<long> sizes, DateTime now, TimeSpan retention, long maxBytes)
+    public static int CountToDrop(IReadOnlyList<DateTime> segmentEnds, IReadOnlyList<long> sizes, DateTime now, TimeSpan retention, long maxBytes, long bytesToFree = 0)
     {
         var oldest = now - retention;
         var drop = 0;
         while (drop < segmentEnds.Count && segmentEnds[drop] <= oldest) drop++;
 
-        if (maxBytes <= 0) return drop;
-        var total = sizes.Skip(drop).Sum();
-        while (total > maxBytes && drop < sizes.Count) total -= sizes[drop++];
+        var freed = sizes.Take(drop).Sum();
+        if (maxBytes > 0)
+        {
+            var total = sizes.Skip(drop).Sum();
+            while (total > maxBytes && drop < sizes.Count)
+            {
+                total -= sizes[drop];
+                freed += sizes[drop++];
+            }
+        }
+        while (freed < bytesToFree && drop < sizes.Count - 1) freed += sizes[drop++];
         return drop;
     }
 }

@@ -35,4 +35,21 @@ public class RetentionPolicyTests
         Assert.Equal(4, RetentionPolicy.CountToDrop(Ends, Sizes, Now, TimeSpan.FromSeconds(15), maxBytes: 650));
         Assert.Equal(6, RetentionPolicy.CountToDrop(Ends, Sizes, Now, TimeSpan.FromSeconds(7), maxBytes: 650));
     }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 1)]
+    [InlineData(250, 3)]
+    [InlineData(100_000, 9)] // never the newest: the live edge stays
+    public void SpaceTheDiskNeedsBack_TheOldestGoUntilFreed(long bytesToFree, int expected)
+    {
+        Assert.Equal(expected, RetentionPolicy.CountToDrop(Ends, Sizes, Now, TimeSpan.FromHours(1), maxBytes: 0, bytesToFree));
+    }
+
+    [Fact]
+    public void WhatRetentionDropsAnyway_CountsTowardsTheSpaceNeeded()
+    {
+        Assert.Equal(4, RetentionPolicy.CountToDrop(Ends, Sizes, Now, TimeSpan.FromSeconds(11), maxBytes: 0, bytesToFree: 350));
+        Assert.Equal(5, RetentionPolicy.CountToDrop(Ends, Sizes, Now, TimeSpan.FromSeconds(11), maxBytes: 0, bytesToFree: 401));
+    }
 }

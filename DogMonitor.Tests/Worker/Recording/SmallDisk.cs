@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace DogMonitor.Tests.Worker.Recording;
+
+/// <summary>A small filesystem of its own (tmpfs), to fill a disk for real; unmounted on dispose.</summary>
+internal sealed class SmallDisk : IDisposable
+{
+    private SmallDisk(string path) => Path = path;
+
+    public string Path { get; }
+
+    public long Free => new DriveInfo(Path).AvailableFreeSpace;
+
+    public static async Task<SmallDisk> MountAsync(int megabytes)
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dogmonitor-small-disk-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        var (code, said) = await RunAsync("mount", "-t", "tmpfs", "-o", $"size={megabytes}m", "tmpfs", path);
+        if (code != 0)
+        {
+            Directory.Delete(path);
+            throw new InvalidOperationException($"This test fills a disk for real on a {megabytes} MB tmpfs it mounts, which needs root (CAP_SYS_ADMIN); run the tests as root, as ./test.sh does on CI. mount said: {said}");
+        }
+        return new SmallDisk(path);
+    }
+
+    public void Dispose()
+    {
+        RunAsync("umount", "-l", Path).GetAwaiter().GetResult();
+        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
+    }
+
+    private static async Task<(int Code, string Said)> RunAsync(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var said = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, said.Trim());
+    }
+}
