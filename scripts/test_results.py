@@ -34,36 +34,36 @@ def dotnet(directory):
 
 
 def node(path):
-    """(passed, [names of what did not pass]) from node --test's TAP output."""
+    """(passed, not passed, [what to name]) from node --test's TAP output: the counts are its summary's (leaf tests
+    only); the names are of every failing test and suite, to look at."""
     try:
         text = open(path, encoding="utf-8", errors="replace").read()
     except FileNotFoundError:
-        return 0, ["node --test left no output"]
+        return 0, 1, ["node --test left no output"]
+    if not re.search(r"^# pass \d+$", text, re.M):
+        return 0, 1, ["node --test printed no summary"]
     count = lambda name: int(m.group(1)) if (m := re.search(rf"^# {name} (\d+)$", text, re.M)) else 0
-    failing = [f"S3 test server: {m.group(1)}" for m in re.finditer(r"^\s*not ok \d+ - (.*)$", text, re.M)]
-    missing = count("fail") + count("cancelled") + count("skipped") + count("todo") - len(failing)
-    if missing > 0:
-        failing += [f"{missing} S3 test server test(s) failed, cancelled or skipped"]
-    if "# pass" not in text:
-        failing += ["node --test printed no summary"]
-    return count("pass"), failing
+    names = [f"S3 test server: {name}" for name in dict.fromkeys(m.group(1) for m in re.finditer(r"^\s*not ok \d+ - (.*?)(?: # .*)?$", text, re.M))]
+    if count("skipped") + count("todo"):
+        names.append(f"S3 test server: {count('skipped') + count('todo')} test(s) skipped or left to do")
+    return count("pass"), count("fail") + count("cancelled") + count("skipped") + count("todo"), names
 
 
 def main():
     trx_dir, tap, dotnet_exit, node_exit = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     passed_dotnet, failing_dotnet = dotnet(trx_dir)
-    passed_node, failing_node = node(tap)
+    passed_node, failed_node, named_node = node(tap)
     if dotnet_exit != 0 and not failing_dotnet:
         failing_dotnet.append(f"dotnet test exited with code {dotnet_exit} with no failing test")
-    if node_exit != 0 and not failing_node:
-        failing_node.append(f"node --test exited with code {node_exit} with no failing test")
-    failing = failing_dotnet + failing_node
-    if failing:
+    if node_exit != 0 and failed_node == 0:
+        failed_node, named_node = 1, named_node + [f"node --test exited with code {node_exit} with no failing test"]
+    failed = len(failing_dotnet) + failed_node
+    if failed:
         print("Not passed:")
-        for name in failing:
+        for name in failing_dotnet + named_node:
             print(f"  {name}")
-    print(f"{passed_dotnet + passed_node} passed, {len(failing)} failed")
-    return 1 if failing else 0
+    print(f"{passed_dotnet + passed_node} passed, {failed} failed")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

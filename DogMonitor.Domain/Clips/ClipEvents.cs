@@ -9,7 +9,7 @@ namespace DogMonitor.Domain.Clips;
 public static class ClipEvents
 {
     /// <summary>A new clip, waiting for a worker.</summary>
-    public static ClipStatusChanged Queued(Clip clip, DateTime at) => Change(clip.Id, clip.OwnerId, ClipStatus.Queued, 0, null, at);
+    public static ClipStatusChanged Queued(Clip clip, DateTime at) => Change(clip.Id, clip.OwnerId, ClipStatus.Queued, 0, null, at) with { IsNew = true };
 
     /// <summary>A worker took the clip (0 %) or went further with it.</summary>
     public static ClipStatusChanged Processing(Clip clip, int progress, DateTime at) => Change(clip.Id, clip.OwnerId, ClipStatus.Processing, progress, null, at);
@@ -18,8 +18,8 @@ public static class ClipEvents
 
     public static ClipStatusChanged Failed(Clip clip, string error, DateTime at) => Change(clip.Id, clip.OwnerId, ClipStatus.Failed, 0, error, at);
 
-    /// <summary>Back in the queue: its worker stopped, lost its lease, or a dependency failed; another worker takes it.</summary>
-    public static ClipStatusChanged Requeued(OwnedClip clip, DateTime at) => Change(clip.Id, clip.OwnerId, ClipStatus.Queued, 0, null, at);
+    /// <summary>Back in the queue: its worker stopped, lost its lease, or a dependency failed (<paramref name="reason"/>); another try follows.</summary>
+    public static ClipStatusChanged Requeued(OwnedClip clip, string? reason, DateTime at) => Change(clip.Id, clip.OwnerId, ClipStatus.Queued, 0, reason, at);
 
     /// <summary>Failed after its last attempt, with the reason <see cref="ClipRules.OutOfAttempts"/> gives.</summary>
     public static ClipStatusChanged GaveUp(OwnedClip clip, string error, DateTime at) => Change(clip.Id, clip.OwnerId, ClipStatus.Failed, 0, error, at);

@@ -15,6 +15,6 @@ public sealed class MediaAuditOptions
     /// An object no row names is removed only once it is this old: a snapshot's objects are stored before its row is
     /// written, so a young one may be a snapshot being saved.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:03", "30.00:00:00")] // a snapshot's row follows its objects within milliseconds
     public TimeSpan OrphanGrace { get; set; } = TimeSpan.FromHours(1);
 }

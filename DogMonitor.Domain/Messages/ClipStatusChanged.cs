@@ -2,5 +2,7 @@ using DogMonitor.Domain.Clips;
 
 namespace DogMonitor.Domain.Messages;
 
-/// <summary>A clip moved in its lifecycle or made progress; pages showing it update from this.</summary>
-public sealed record ClipStatusChanged(Guid ClipId, string OwnerId, ClipStatus Status, int Progress, string? Error, DateTime At);
+/// <summary>A clip moved in its lifecycle or made progress; pages showing it update from this. Built by <see cref="ClipEvents"/>.</summary>
+/// <param name="Error">Why it failed; for a clip back in the queue, why its last try failed.</param>
+/// <param name="IsNew">True only for a clip just made (a page lists it); false for a clip going back to the queue.</param>
+public sealed record ClipStatusChanged(Guid ClipId, string OwnerId, ClipStatus Status, int Progress, string? Error, DateTime At, bool IsNew = false);

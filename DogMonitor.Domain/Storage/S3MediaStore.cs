@@ -100,7 +100,7 @@ public sealed class S3MediaStore : IMediaStore, IDisposable
             var objects = new List<StoredObject>();
             var args = new ListObjectsArgs().WithBucket(_bucket).WithPrefix(prefix).WithRecursive(true);
             await foreach (var item in _client.ListObjectsEnumAsync(args, cancellationToken))
-                objects.Add(new StoredObject(item.Key, item.LastModifiedDateTime?.ToUniversalTime() ?? DateTime.MinValue));
+                objects.Add(new StoredObject(item.Key, item.LastModifiedDateTime?.ToUniversalTime() ?? DateTime.UtcNow)); // unknown: as young as can be
             return (IReadOnlyList<StoredObject>)objects;
         }, cancellationToken);
     }

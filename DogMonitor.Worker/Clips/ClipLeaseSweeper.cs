@@ -37,7 +37,10 @@ public sealed partial class ClipLeaseSweeper(IServiceScopeFactory scopes, IOptio
         var requeued = await ClipClaims.RequeueLapsedAsync(db, now, cancellationToken);
         // Pages showing "Cutting n %" hear that the clip waits again; if the broker is away they hear on the next change.
         foreach (var clip in requeued)
-            await events.StatusChangedAsync(ClipEvents.Requeued(clip, now), cancellationToken);
+        {
+            try { await events.StatusChangedAsync(ClipEvents.Requeued(clip, ClipRules.WorkerStopped, now), cancellationToken); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { LogNotPublished(logger, clip.Id, ex.Message); }
+        }
         var stale = await ClipClaims.TouchStaleQueuedAsync(db, now, options.Value, cancellationToken);
         foreach (var id in requeued.Select(c => c.Id).Concat(stale))
             await events.CutRequestedAsync(id, cancellationToken);
@@ -50,6 +53,9 @@ public sealed partial class ClipLeaseSweeper(IServiceScopeFactory scopes, IOptio
 
     [LoggerMessage(LogLevel.Information, "{Count} clip(s) queued for a while were published again")]
     private static partial void LogRepublished(ILogger logger, int count);
+
+    [LoggerMessage(LogLevel.Warning, "Could not publish that clip {ClipId} is back in the queue: {Reason}")]
+    private static partial void LogNotPublished(ILogger logger, Guid clipId, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Clip lease sweep failed: {Reason}")]
     private static partial void LogSweepFailed(ILogger logger, string reason);

@@ -192,8 +192,16 @@ public sealed partial class ClipProcessor(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            if (await ClipClaims.ReleaseAsync(scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>(), clip.Id, token, reason, Now, CancellationToken.None))
-                await PublishAsync(ClipEvents.Requeued(new OwnedClip(clip.Id, clip.OwnerId), Now));
+            var db = scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>();
+            if (!await ClipClaims.ReleaseAsync(db, clip.Id, token, reason, Now, CancellationToken.None)) return;
+            // That was its last try: it fails now, rather than wait in the queue for a try that will not come.
+            if (reason is not null && await ClipClaims.GiveUpAsync(db, clip.Id, options.Value, Now, CancellationToken.None) is { } given)
+            {
+                LogGaveUp(logger, clip.Id, given.Error);
+                await PublishAsync(ClipEvents.GaveUp(given.Clip, given.Error, Now));
+                return;
+            }
+            await PublishAsync(ClipEvents.Requeued(new OwnedClip(clip.Id, clip.OwnerId), reason, Now));
         }
         catch (Exception ex) when (DatabaseErrors.IsDatabaseFailure(ex))
         {

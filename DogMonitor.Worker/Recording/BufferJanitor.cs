@@ -43,8 +43,19 @@ internal sealed partial class BufferJanitor(BufferLayout layout, string cameraId
         if (count == 0) return 0;
 
         var (dropped, inits) = buffer.DropOldest(count);
-        await buffer.SaveAsync(cancellationToken);
-        foreach (var file in dropped.Select(s => s.FileName).Concat(inits)) TryDelete(layout.Segment(cameraId, file));
+        var files = dropped.Select(s => s.FileName).Concat(inits).ToList();
+        try
+        {
+            await buffer.SaveAsync(cancellationToken);
+        }
+        catch (IOException) when (bytesToFree > 0)
+        {
+            // Too full to write even the shorter playlist: its dropped files go first to make room for it. A reader in
+            // another process may find one missing for a moment; a running cut keeps its own hard links.
+            foreach (var file in files) TryDelete(layout.Segment(cameraId, file));
+            await buffer.SaveAsync(cancellationToken);
+        }
+        foreach (var file in files) TryDelete(layout.Segment(cameraId, file));
         if (bytesToFree > 0) LogFreedSpace(logger, cameraId, dropped.Count, options.MinFreeBytes / (1024 * 1024), buffer.First);
         else LogDropped(logger, cameraId, dropped.Count, buffer.First);
         return dropped.Count;

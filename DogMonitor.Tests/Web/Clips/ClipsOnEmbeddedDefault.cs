@@ -133,7 +133,7 @@ public sealed class ClipsOnEmbeddedDefault(RecordingApp recording) : IClassFixtu
         await ClipRows.Sweeper(recording.App).SweepAsync(TestContext.Current.CancellationToken);
 
         var requeued = await HeardAsync(heard, id, ClipStatus.Queued);
-        Assert.Equal((recording.App.OwnerId, 0, (string?)null), (requeued.OwnerId, requeued.Progress, requeued.Error));
+        Assert.Equal((recording.App.OwnerId, 0, ClipRules.WorkerStopped, false), (requeued.OwnerId, requeued.Progress, requeued.Error, requeued.IsNew));
         await HeardAsync(heard, id, ClipStatus.Processing); // and the job, published again, was taken
         await _client.DeleteAsync($"/api/clips/{id}", TestContext.Current.CancellationToken);
         await recording.App.WaitForLogAsync($"Clip {id}: its lease is lost", TimeSpan.FromSeconds(5)); // the heartbeat says why it stops

@@ -108,11 +108,30 @@ public sealed class GalleryPageTests(EmbeddedEnvironment environment) : MudTestC
 
         var clip = await GallerySeed.ClipAsync(App, ClipStatus.Queued, note: "just now");
         await App.Services.GetRequiredService<ClipStatusFeed>()
-            .PublishAsync(new ClipStatusChanged(clip.Id, App.OwnerId, ClipStatus.Queued, 0, null, DateTime.UtcNow));
+            .PublishAsync(ClipEvents.Queued(clip, DateTime.UtcNow));
 
         gallery.WaitForAssertion(() => Assert.Equal(2, gallery.FindAll("[data-testid=clip-card]").Count));
         Assert.Contains("just now", gallery.FindAll("[data-testid=clip-card]")[0].TextContent);
         Assert.Contains("Clips (2)", gallery.Markup);
+    }
+
+    [Fact]
+    public async Task AClipGoingBackToTheQueue_IsNotTakenForANewOne()
+    {
+        await UseFreshAppAsync();
+        var shown = await GallerySeed.ClipAsync(App, ClipStatus.Processing, progress: 10);
+        var gallery = RenderClipsTab();
+        gallery.WaitForAssertion(() => Assert.Single(gallery.FindAll("[data-testid=clip-card]")));
+
+        // A clip this page has not loaded goes back to the queue (its worker died): news of it, but not a new clip.
+        var elsewhere = await GallerySeed.ClipAsync(App, ClipStatus.Queued, note: "requeued");
+        var feed = App.Services.GetRequiredService<ClipStatusFeed>();
+        await feed.PublishAsync(ClipEvents.Requeued(new OwnedClip(elsewhere.Id, App.OwnerId), ClipRules.WorkerStopped, DateTime.UtcNow));
+        await feed.PublishAsync(ClipEvents.Processing(shown, 20, DateTime.UtcNow)); // heard after the requeue
+
+        gallery.WaitForAssertion(() => Assert.Equal("Cutting 20 %", gallery.Find("[data-testid=clip-status]").TextContent.Trim()));
+        Assert.Contains("Clips (1)", gallery.Markup); // a new clip would have made the listing read again: "Clips (2)"
+        Assert.Single(gallery.FindAll("[data-testid=clip-card]"));
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed partial class Gallery
         if (card is null)
         {
             // A clip made elsewhere (the live page, the API) belongs at the top of the listing.
-            if (change.Status == ClipStatus.Queued) await ShowNewItemAsync(_clips, ClipsTab, _clipGrid);
+            if (change.IsNew) await ShowNewItemAsync(_clips, ClipsTab, _clipGrid);
             return;
         }
         if (change.Status != ClipStatus.Ready)
