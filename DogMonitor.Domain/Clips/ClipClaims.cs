@@ -56,12 +56,14 @@ public static class ClipClaims
                 .SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;
 
     /// <summary>Gives the clip back to the queue (this worker is stopping, or a dependency failed).</summary>
-    /// <param name="reason">Why this try failed, kept in <see cref="Clip.Error"/> while the clip waits (null when it did not fail).</param>
+    /// <param name="reason">Why this try failed, kept in <see cref="Clip.Error"/> while the clip waits; null when it did
+    /// not fail (the worker is stopping), and then the try is given back: it does not count against the clip's attempts.</param>
     public static async Task<bool> ReleaseAsync(DogMonitorDbContext db, Guid clipId, Guid token, string? reason, DateTime now, CancellationToken cancellationToken) =>
         await Claimed(db, clipId, token)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.Status, ClipStatus.Queued)
                 .SetProperty(c => c.Error, reason)
+                .SetProperty(c => c.Attempts, c => reason == null ? c.Attempts - 1 : c.Attempts)
                 .SetProperty(c => c.ClaimToken, (Guid?)null)
                 .SetProperty(c => c.LeaseUntil, (DateTime?)null)
                 .SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;

@@ -5,72 +5,106 @@ namespace DogMonitor.Tests.Infrastructure;
 
 /// <summary>
 /// A loopback TCP relay to a real server that a test can cut, as a server restart or a network outage does: every open
-/// connection is dropped and new ones are refused until it is restored.
+/// connection is dropped and new ones are reset at once until it is restored. It keeps its port throughout.
 /// </summary>
 public sealed class TcpCutProxy : IAsyncDisposable
 {
     private readonly IPEndPoint _target;
+    private readonly TcpListener _listener;
     private readonly List<TcpClient> _open = [];
     private readonly Lock _lock = new();
-    private TcpListener? _listener;
-    private CancellationTokenSource _accepting = new();
+    private readonly CancellationTokenSource _stopped = new();
+    private bool _cut;
 
-    private TcpCutProxy(IPEndPoint target, int port) => (_target, Port) = (target, port);
-
-    public int Port { get; }
-
-    public static TcpCutProxy Start(string host, int port)
+    private TcpCutProxy(IPEndPoint target)
     {
-        var address = Dns.GetHostAddresses(host).First(a => a.AddressFamily == AddressFamily.InterNetwork);
-        var proxy = new TcpCutProxy(new IPEndPoint(address, port), FreePort.Next());
-        proxy.Restore();
-        return proxy;
+        _target = target;
+        _listener = new TcpListener(IPAddress.Loopback, 0);
+        _listener.Start();
+        _ = AcceptAsync();
     }
 
-    /// <summary>Drops every connection and refuses new ones.</summary>
-    public async Task CutAsync()
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    public static TcpCutProxy Start(string host, int port) =>
+        new(new IPEndPoint(Dns.GetHostAddresses(host).First(a => a.AddressFamily == AddressFamily.InterNetwork), port));
+
+    /// <summary>Drops every connection; new ones are reset until <see cref="Restore"/>.</summary>
+    public Task CutAsync()
     {
-        await _accepting.CancelAsync();
-        _listener?.Stop();
         lock (_lock)
         {
-            foreach (var client in _open) client.Dispose();
+            _cut = true;
+            foreach (var client in _open) Reset(client);
             _open.Clear();
         }
+        return Task.CompletedTask;
     }
 
-    /// <summary>Accepts connections again.</summary>
     public void Restore()
     {
-        _accepting = new CancellationTokenSource();
-        _listener = new TcpListener(IPAddress.Loopback, Port);
-        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        _listener.Start();
-        _ = AcceptAsync(_listener, _accepting.Token);
+        lock (_lock) _cut = false;
     }
 
-    private async Task AcceptAsync(TcpListener listener, CancellationToken cancellationToken)
+    private async Task AcceptAsync()
     {
-        while (!cancellationToken.IsCancellationRequested)
+        while (!_stopped.IsCancellationRequested)
         {
             TcpClient inbound;
-            try { inbound = await listener.AcceptTcpClientAsync(cancellationToken); }
+            try { inbound = await _listener.AcceptTcpClientAsync(_stopped.Token); }
             catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException) { return; }
-            var outbound = new TcpClient();
-            try { await outbound.ConnectAsync(_target, cancellationToken); }
-            catch (Exception ex) when (ex is OperationCanceledException or SocketException) { inbound.Dispose(); outbound.Dispose(); continue; }
-            lock (_lock) _open.AddRange([inbound, outbound]);
-            _ = RelayAsync(inbound, outbound);
-            _ = RelayAsync(outbound, inbound);
+            _ = RelayPairAsync(inbound);
         }
     }
 
-    private static async Task RelayAsync(TcpClient from, TcpClient to)
+    private async Task RelayPairAsync(TcpClient inbound)
+    {
+        var outbound = new TcpClient { NoDelay = true };
+        inbound.NoDelay = true;
+        lock (_lock)
+        {
+            if (_cut) { Reset(inbound); outbound.Dispose(); return; }
+            _open.AddRange([inbound, outbound]);
+        }
+        try
+        {
+            await outbound.ConnectAsync(_target, _stopped.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            Reset(inbound);
+            outbound.Dispose();
+            return;
+        }
+        lock (_lock)
+        {
+            // Cut while connecting: this pair must not outlive the cut.
+            if (_cut || !_open.Contains(inbound)) { Reset(inbound); Reset(outbound); return; }
+        }
+        await Task.WhenAll(CopyAsync(inbound, outbound), CopyAsync(outbound, inbound));
+        lock (_lock) { _open.Remove(inbound); _open.Remove(outbound); }
+    }
+
+    private static async Task CopyAsync(TcpClient from, TcpClient to)
     {
         try { await from.GetStream().CopyToAsync(to.GetStream()); }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or SocketException) { }
-        finally { from.Dispose(); to.Dispose(); }
+        finally { Reset(from); Reset(to); }
     }
 
-    public async ValueTask DisposeAsync() => await CutAsync();
+    /// <summary>Closes with a reset, as a server that went away does, rather than an orderly goodbye.</summary>
+    private static void Reset(TcpClient client)
+    {
+        try { if (client.Client is { } socket) socket.LingerState = new LingerOption(true, 0); } // null once disposed
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { }
+        client.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopped.CancelAsync();
+        _listener.Stop();
+        await CutAsync();
+        _stopped.Dispose();
+    }
 }

@@ -43,7 +43,11 @@ public sealed partial class ClipLeaseSweeper(IServiceScopeFactory scopes, IOptio
         }
         var stale = await ClipClaims.TouchStaleQueuedAsync(db, now, options.Value, cancellationToken);
         foreach (var id in requeued.Select(c => c.Id).Concat(stale))
-            await events.CutRequestedAsync(id, cancellationToken);
+        {
+            // One refused publish must not cost the others theirs; the row stays queued and is published again later.
+            try { await events.CutRequestedAsync(id, cancellationToken); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { LogNotPublished(logger, id, ex.Message); }
+        }
         if (requeued.Count > 0) LogRequeued(logger, requeued.Count);
         if (stale.Count > 0) LogRepublished(logger, stale.Count);
     }
@@ -54,7 +58,7 @@ public sealed partial class ClipLeaseSweeper(IServiceScopeFactory scopes, IOptio
     [LoggerMessage(LogLevel.Information, "{Count} clip(s) queued for a while were published again")]
     private static partial void LogRepublished(ILogger logger, int count);
 
-    [LoggerMessage(LogLevel.Warning, "Could not publish that clip {ClipId} is back in the queue: {Reason}")]
+    [LoggerMessage(LogLevel.Warning, "Could not publish the news or the job of clip {ClipId}: {Reason}")]
     private static partial void LogNotPublished(ILogger logger, Guid clipId, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Clip lease sweep failed: {Reason}")]

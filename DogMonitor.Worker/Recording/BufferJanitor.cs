@@ -5,8 +5,9 @@ namespace DogMonitor.Worker.Recording;
 
 /// <summary>
 /// Keeps a camera's folder within its retention and disk budget, and tidies what crashes leave behind.
-/// Segments leave <c>buffer.m3u8</c> before their files go, so readers never select a file about to vanish; a
-/// segment a running cut holds survives in the cut's folder as a hard link.
+/// Segments leave <c>buffer.m3u8</c> before their files go, so readers never select a file about to vanish (except on
+/// a disk too full to write the shorter playlist, where the files must go first); a segment a running cut holds
+/// survives in the cut's folder as a hard link.
 /// </summary>
 internal sealed partial class BufferJanitor(BufferLayout layout, string cameraId, RecordingOptions options, TimeProvider clock, ILogger logger)
 {
