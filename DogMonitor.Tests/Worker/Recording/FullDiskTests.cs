@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DogMonitor.Domain.Recording;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,9 +33,9 @@ public sealed class FullDiskTests
         Task<BufferSpan?> Span() => buffer.GetSpanAsync("door", TestContext.Current.CancellationToken);
 
         // The buffer grows into the 2 MB above the minimum, then its oldest segments go (30 minutes' retention would keep them).
-        await UntilAsync(async () => await Span() is { } span && span.Last - span.First >= TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(30), "recording to start");
+        await Waiting.UntilAsync(async () => await Span() is { } span && span.Last - span.First >= TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(30), "recording to start");
         var first = (await Span())!.Value.First;
-        await UntilAsync(async () => await Span() is { } span && span.First > first, TimeSpan.FromSeconds(90), "the oldest segments to go for free space",
+        await Waiting.UntilAsync(async () => await Span() is { } span && span.First > first, TimeSpan.FromSeconds(90), "the oldest segments to go for free space",
             () => Task.FromResult<string?>($"free: {disk.Free / 1024} KB"));
         Assert.True(disk.Free > MinFree / 2, $"Only {disk.Free / 1024} KB are free.");
         var state = await states.ReadAsync("door", TestContext.Current.CancellationToken);
@@ -45,7 +44,7 @@ public sealed class FullDiskTests
         // Another program takes every byte, and each byte freed: the state says the disk is full.
         using var greedy = new CancellationTokenSource();
         var filling = Task.Run(() => KeepFullAsync(other + "-greedy", greedy.Token));
-        await UntilAsync(async () => await states.ReadAsync("door", TestContext.Current.CancellationToken) is { Online: false, LastError: { } error }
+        await Waiting.UntilAsync(async () => await states.ReadAsync("door", TestContext.Current.CancellationToken) is { Online: false, LastError: { } error }
                 && error.StartsWith("The disk holding the recording", StringComparison.Ordinal),
             TimeSpan.FromSeconds(60), "the state to say the disk is full", async () => $"{await states.ReadAsync("door", TestContext.Current.CancellationToken)}");
 
@@ -55,7 +54,7 @@ public sealed class FullDiskTests
         File.Delete(other + "-greedy");
         File.Delete(other);
         var freedAt = DateTime.UtcNow;
-        await UntilAsync(async () => await Span() is { } span && span.Last > freedAt.AddSeconds(4), TimeSpan.FromSeconds(60), "recording to resume");
+        await Waiting.UntilAsync(async () => await Span() is { } span && span.Last > freedAt.AddSeconds(4), TimeSpan.FromSeconds(60), "recording to resume");
         Assert.True((await states.ReadAsync("door", TestContext.Current.CancellationToken))!.Online);
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
@@ -83,16 +82,6 @@ public sealed class FullDiskTests
             {
                 await Task.Delay(20, CancellationToken.None); // full: try again when something is freed
             }
-        }
-    }
-
-    private static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, Func<Task<string?>>? seen = null)
-    {
-        var started = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (started.Elapsed > timeout) Assert.Fail($"Gave up waiting for {what} after {timeout.TotalSeconds:0} s." + (seen is null ? "" : $" Seen: {await seen()}"));
-            await Task.Delay(250, TestContext.Current.CancellationToken);
         }
     }
 }

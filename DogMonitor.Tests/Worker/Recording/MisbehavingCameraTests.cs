@@ -73,17 +73,17 @@ public sealed class MisbehavingCameraTests : IAsyncDisposable
         using var host = Start(_camera.Url());
         var buffer = host.Services.GetRequiredService<IRecordingBuffer>();
         var states = host.Services.GetRequiredService<ICameraStateReader>();
-        await UntilAsync(async () => await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken) is { } span && span.Last - span.First >= TimeSpan.FromSeconds(4),
+        await Waiting.UntilAsync(async () => await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken) is { } span && span.Last - span.First >= TimeSpan.FromSeconds(4),
             TimeSpan.FromSeconds(30), "the camera to record 4 s");
         var before = (await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken))!.Value.Last;
 
         await _camera.DisposeAsync(); // the camera loses power
         _camera = null;
-        await UntilAsync(async () => (await states.ReadAsync("door", TestContext.Current.CancellationToken))?.LastError?.StartsWith("Nothing answers at 127.0.0.1:", StringComparison.Ordinal) == true,
+        await Waiting.UntilAsync(async () => (await states.ReadAsync("door", TestContext.Current.CancellationToken))?.LastError?.StartsWith("Nothing answers at 127.0.0.1:", StringComparison.Ordinal) == true,
             TimeSpan.FromSeconds(30), "the state to say nothing answers", async () => (await states.ReadAsync("door", TestContext.Current.CancellationToken))?.LastError);
         _camera = await RtspTestServer.StartAsync(port: port); // and comes back on its old address
 
-        await UntilAsync(async () => await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken) is { } span && span.Last > before.AddSeconds(4),
+        await Waiting.UntilAsync(async () => await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken) is { } span && span.Last > before.AddSeconds(4),
             TimeSpan.FromSeconds(45), "recording to resume");
         var state = await states.ReadAsync("door", TestContext.Current.CancellationToken);
         Assert.True(state!.Online);
@@ -114,18 +114,18 @@ public sealed class MisbehavingCameraTests : IAsyncDisposable
         using var host = Start(_camera.Url());
         var buffer = host.Services.GetRequiredService<IRecordingBuffer>();
         var states = host.Services.GetRequiredService<ICameraStateReader>();
-        await UntilAsync(async () => await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken) is { } span && span.Last - span.First >= TimeSpan.FromSeconds(4),
+        await Waiting.UntilAsync(async () => await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken) is { } span && span.Last - span.First >= TimeSpan.FromSeconds(4),
             TimeSpan.FromSeconds(30), "the camera to record 4 s");
 
         _camera.Freeze(); // the connection stays open; nothing more arrives
         var frozenAt = Stopwatch.StartNew();
-        await UntilAsync(async () => (await states.ReadAsync("door", TestContext.Current.CancellationToken))?.LastError?.StartsWith("No new segment for", StringComparison.Ordinal) == true,
+        await Waiting.UntilAsync(async () => (await states.ReadAsync("door", TestContext.Current.CancellationToken))?.LastError?.StartsWith("No new segment for", StringComparison.Ordinal) == true,
             TimeSpan.FromSeconds(25), "the stall to be noticed", async () => (await states.ReadAsync("door", TestContext.Current.CancellationToken))?.LastError);
         var noticedAfter = frozenAt.Elapsed;
         var last = (await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken))!.Value.Last;
         _camera.Thaw();
 
-        await UntilAsync(async () => await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken) is { } span && span.Last > last.AddSeconds(4),
+        await Waiting.UntilAsync(async () => await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken) is { } span && span.Last > last.AddSeconds(4),
             TimeSpan.FromSeconds(45), "recording to resume");
         Assert.True(noticedAfter > TimeSpan.FromSeconds(5), $"A stall was declared after {noticedAfter.TotalSeconds:0.0} s, before 3 segments could be missed.");
         Assert.True((await states.ReadAsync("door", TestContext.Current.CancellationToken))!.Restarts >= 1);
@@ -144,12 +144,12 @@ public sealed class MisbehavingCameraTests : IAsyncDisposable
         var states = host.Services.GetRequiredService<ICameraStateReader>();
         Task<CameraState?> State() => states.ReadAsync("door", TestContext.Current.CancellationToken);
 
-        await UntilAsync(async () => (await State())?.LastError?.StartsWith("The camera changed its picture", StringComparison.Ordinal) == true,
+        await Waiting.UntilAsync(async () => (await State())?.LastError?.StartsWith("The camera changed its picture", StringComparison.Ordinal) == true,
             TimeSpan.FromSeconds(40), "the change of picture to be noticed", async () => $"{(await State())?.LastError} / camera: {_camera.Output}");
         var changed = await State();
         Assert.Equal("The camera changed its picture from 640×360 to 320×240, so recording started again at the new size.", changed!.LastError);
         var changedAt = changed.LastErrorAt!.Value;
-        await UntilAsync(async () => (await State())?.Stream?.Width == 320 && await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken) is { } span && span.Last > changedAt.AddSeconds(6),
+        await Waiting.UntilAsync(async () => (await State())?.Stream?.Width == 320 && await buffer.GetSpanAsync("door", TestContext.Current.CancellationToken) is { } span && span.Last > changedAt.AddSeconds(6),
             TimeSpan.FromSeconds(30), "recording at the new size", async () => $"{(await State())?.Stream} {(await State())?.LastError}");
         Assert.Equal(1, (await State())!.Restarts); // once, at once, and not again
 
@@ -175,17 +175,6 @@ public sealed class MisbehavingCameraTests : IAsyncDisposable
             }
         }
         await host.StopAsync(TestContext.Current.CancellationToken);
-    }
-
-    private static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, Func<Task<string?>>? seen = null)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow >= deadline)
-                Assert.Fail($"Gave up waiting for {what} after {timeout.TotalSeconds:0} s." + (seen is null ? "" : $" Last seen: {await seen()}"));
-            await Task.Delay(250, TestContext.Current.CancellationToken);
-        }
     }
 
     private IHost Start(string source)
