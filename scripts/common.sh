@@ -60,30 +60,40 @@ free_port() {
   node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
 }
 
+# Each service keeps what it needs to be stopped and started again in DIR/service.env, so scripts/service.sh (the fault
+# suite) can take it down and bring it back on the same port with the same data.
+
+postgres_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+# postgres_ctl DIR ARGS... : pg_ctl on the cluster in DIR, as the postgres user when run as root.
+postgres_ctl() {
+  local dir=$1; shift
+  local command="'$(postgres_bin)/pg_ctl' -D '$dir/data' -l '$dir/pg.log' $*"
+  if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$command"; else sh -c "$command"; fi
+}
+
 # start_postgres DIR : a private PostgreSQL cluster on a free loopback port, password auth over TCP.
 # Sets POSTGRES_PORT and POSTGRES_ADMIN (an Npgsql connection string for the postgres superuser).
 start_postgres() {
-  local dir=$1 bin
-  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  local dir=$1 bin; bin=$(postgres_bin)
   [ -x "$bin/initdb" ] || die "PostgreSQL's server is missing: apt-get install postgresql"
   POSTGRES_PORT=$(free_port)
   local password; password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
   mkdir -p "$dir" && echo "$password" > "$dir/pw"
-  local run=(); [ "$(id -u)" -eq 0 ] && { chown -R postgres "$dir"; run=(su postgres -s /bin/sh -c); }
+  [ "$(id -u)" -eq 0 ] && chown -R postgres "$dir"
   local init="'$bin/initdb' -D '$dir/data' -U postgres --pwfile='$dir/pw' --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 -N >'$dir/initdb.log' 2>&1"
-  local start="'$bin/pg_ctl' -D '$dir/data' -o \"-p $POSTGRES_PORT -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300\" -l '$dir/pg.log' -w start >/dev/null"
-  if [ ${#run[@]} -gt 0 ]; then "${run[@]}" "$init" && "${run[@]}" "$start"; else sh -c "$init" && sh -c "$start"; fi \
-    || die "PostgreSQL did not start; see $dir/pg.log"
-  POSTGRES_STOP="'$bin/pg_ctl' -D '$dir/data' -m immediate stop"
-  POSTGRES_RUN_AS=("${run[@]}")
+  if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$init"; else sh -c "$init"; fi || die "PostgreSQL's initdb failed; see $dir/initdb.log"
+  # In the cluster's own settings, so that a restart (pg_ctl restart, the fault suite) keeps them.
+  printf "port = %s\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '%s'\nfsync = off\nmax_connections = 300\n" \
+    "$POSTGRES_PORT" "$dir" >> "$dir/data/postgresql.conf"
+  postgres_ctl "$dir" -w start >/dev/null || die "PostgreSQL did not start; see $dir/pg.log"
+  POSTGRES_DIR=$dir
   POSTGRES_ADMIN="Host=127.0.0.1;Port=$POSTGRES_PORT;Username=postgres;Password=$password"
+  printf 'POSTGRES_PORT=%s\nPOSTGRES_ADMIN=%s\n' "$POSTGRES_PORT" "$POSTGRES_ADMIN" > "$dir/service.env"
   log "PostgreSQL on 127.0.0.1:$POSTGRES_PORT"
 }
 
-stop_postgres() {
-  [ -n "${POSTGRES_STOP:-}" ] || return 0
-  if [ ${#POSTGRES_RUN_AS[@]} -gt 0 ]; then "${POSTGRES_RUN_AS[@]}" "$POSTGRES_STOP" >/dev/null 2>&1; else sh -c "$POSTGRES_STOP" >/dev/null 2>&1; fi || true
-}
+stop_postgres() { [ -n "${POSTGRES_DIR:-}" ] && postgres_ctl "$POSTGRES_DIR" -m immediate stop >/dev/null 2>&1 || true; }
 
 # start_s3 DIR : the S3 test server (tools/s3-test-server) on a free loopback port.
 # Sets S3_PORT, S3_KEY, S3_SECRET.
@@ -95,15 +105,24 @@ start_s3() {
   # A free port can be taken by another process before the server binds it: then try another.
   for _ in 1 2 3; do
     S3_PORT=$(free_port)
-    node "$root/tools/s3-test-server/server.js" --port "$S3_PORT" --directory "$dir/data" \
-      --access-key "$S3_KEY" --secret-key "$S3_SECRET" >"$dir/s3.log" 2>&1 &
-    S3_PID=$!
-    for _ in $(seq 1 100); do grep -q "ready on\|EADDRINUSE" "$dir/s3.log" 2>/dev/null && break; sleep 0.1; done
-    grep -q "EADDRINUSE" "$dir/s3.log" || break
-    wait "$S3_PID" 2>/dev/null || true
+    run_s3 "$dir" && break
   done
   grep -q "ready on" "$dir/s3.log" || die "the S3 test server did not start; see $dir/s3.log"
+  S3_DIR=$dir
+  printf 'S3_PORT=%s\nS3_KEY=%s\nS3_SECRET=%s\n' "$S3_PORT" "$S3_KEY" "$S3_SECRET" > "$dir/service.env"
   log "S3 server on 127.0.0.1:$S3_PORT"
+}
+
+# run_s3 DIR : starts the S3 server on S3_PORT over DIR/data; fails when the port is taken. Its log is appended to.
+run_s3() {
+  local dir=$1 root; root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  local from; from=$(cat "$dir/s3.log" 2>/dev/null | wc -l)
+  node "$root/tools/s3-test-server/server.js" --port "$S3_PORT" --directory "$dir/data" \
+    --access-key "$S3_KEY" --secret-key "$S3_SECRET" >>"$dir/s3.log" 2>&1 &
+  S3_PID=$!
+  echo "$S3_PID" > "$dir/s3.pid"
+  for _ in $(seq 1 100); do tail -n +"$((from + 1))" "$dir/s3.log" 2>/dev/null | grep -q "ready on\|EADDRINUSE" && break; sleep 0.1; done
+  tail -n +"$((from + 1))" "$dir/s3.log" | grep -q "ready on"
 }
 
 stop_s3() { [ -n "${S3_PID:-}" ] && kill "$S3_PID" 2>/dev/null; wait "${S3_PID:-}" 2>/dev/null || true; }
@@ -111,30 +130,41 @@ stop_s3() { [ -n "${S3_PID:-}" ] && kill "$S3_PID" 2>/dev/null; wait "${S3_PID:-
 # start_rabbitmq DIR : a private RabbitMQ node on free loopback ports (guest/guest works from loopback).
 # Sets RABBITMQ_PORT. The packaged wrappers switch user and lose the environment, so call the real scripts.
 start_rabbitmq() {
-  local dir=$1 bin=/usr/lib/rabbitmq/bin
-  [ -x "$bin/rabbitmq-server" ] || die "RabbitMQ is missing: apt-get install rabbitmq-server"
+  local dir=$1
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || die "RabbitMQ is missing: apt-get install rabbitmq-server"
   mkdir -p "$dir/mnesia" "$dir/log"
   : > "$dir/enabled_plugins"
   RABBITMQ_PORT=$(free_port)
   pgrep -x epmd >/dev/null && RABBITMQ_OWN_EPMD="" || RABBITMQ_OWN_EPMD=1
-  export RABBITMQ_NODENAME="dogmonitor-$RABBITMQ_PORT@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
-    RABBITMQ_NODE_PORT=$RABBITMQ_PORT RABBITMQ_DIST_PORT=$(free_port) RABBITMQ_MNESIA_BASE="$dir/mnesia" \
-    RABBITMQ_LOG_BASE="$dir/log" RABBITMQ_PID_FILE="$dir/rabbitmq.pid" RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
-    ERL_EPMD_ADDRESS=127.0.0.1
-  # HOME (where Erlang keeps its cookie) only for RabbitMQ's own commands: exported, it would also move
-  # the NuGet cache of everything that runs after this into the temporary folder.
-  RABBITMQ_HOME_DIR="$dir"
-  HOME="$dir" "$bin/rabbitmq-server" -detached >"$dir/start.log" 2>&1 || die "RabbitMQ did not start; see $dir/start.log"
-  # await_startup fails at once until the node has registered: retry it.
-  for _ in $(seq 1 60); do HOME="$dir" "$bin/rabbitmqctl" await_startup >/dev/null 2>&1 && break; sleep 1; done
-  HOME="$dir" "$bin/rabbitmqctl" await_startup >/dev/null 2>&1 || die "RabbitMQ did not come up; see $dir/log"
-  RABBITMQ_STOP=1
+  printf 'RABBITMQ_PORT=%s\nRABBITMQ_DIST_PORT=%s\nRABBITMQ_OWN_EPMD=%s\n' "$RABBITMQ_PORT" "$(free_port)" "$RABBITMQ_OWN_EPMD" > "$dir/service.env"
+  run_rabbitmq "$dir" || die "RabbitMQ did not come up; see $dir/log and $dir/start.log"
+  RABBITMQ_DIR=$dir
   log "RabbitMQ on 127.0.0.1:$RABBITMQ_PORT"
 }
 
+# rabbitmq_env DIR COMMAND... : runs a RabbitMQ script with the node's environment (from DIR/service.env). HOME (where
+# Erlang keeps its cookie) only for RabbitMQ's own commands: exported, it would also move the NuGet cache of
+# everything that runs after this into the temporary folder.
+rabbitmq_env() {
+  local dir=$1; shift
+  local port dist; port=$(sed -n 's/^RABBITMQ_PORT=//p' "$dir/service.env"); dist=$(sed -n 's/^RABBITMQ_DIST_PORT=//p' "$dir/service.env")
+  HOME="$dir" RABBITMQ_NODENAME="dogmonitor-$port@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT=$port \
+    RABBITMQ_DIST_PORT=$dist RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" RABBITMQ_PID_FILE="$dir/rabbitmq.pid" \
+    RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" ERL_EPMD_ADDRESS=127.0.0.1 "/usr/lib/rabbitmq/bin/$1" "${@:2}"
+}
+
+# run_rabbitmq DIR : starts the node described in DIR/service.env and waits until it serves.
+run_rabbitmq() {
+  local dir=$1
+  rabbitmq_env "$dir" rabbitmq-server -detached >>"$dir/start.log" 2>&1 || return 1
+  # await_startup fails at once until the node has registered: retry it.
+  for _ in $(seq 1 60); do rabbitmq_env "$dir" rabbitmqctl await_startup >/dev/null 2>&1 && return 0; sleep 1; done
+  return 1
+}
+
 stop_rabbitmq() {
-  [ -n "${RABBITMQ_STOP:-}" ] || return 0
-  HOME="$RABBITMQ_HOME_DIR" /usr/lib/rabbitmq/bin/rabbitmqctl stop >/dev/null 2>&1 || true
+  [ -n "${RABBITMQ_DIR:-}" ] || return 0
+  rabbitmq_env "$RABBITMQ_DIR" rabbitmqctl stop >/dev/null 2>&1 || true
   # Erlang's port mapper outlives the node; stop it when this run started it.
   [ -n "${RABBITMQ_OWN_EPMD:-}" ] && pkill -x epmd 2>/dev/null || true
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DogMonitor.Faults.Stack;
 using DogMonitor.Tests.Infrastructure;
 using Npgsql;
 
@@ -16,7 +17,7 @@ public sealed class DatabaseOutageTests(ProductionEnvironment environment) : ICl
     public async Task WhileTheDatabaseIsAway_RequestsAre503_AndTheAppRecoversByItself()
     {
         var direct = new NpgsqlConnectionStringBuilder(TestServices.PostgresAdminConnectionString);
-        await using var relay = TcpCutProxy.Start(direct.Host!, direct.Port);
+        await using var relay = TcpRelay.Start(direct.Host!, direct.Port);
         var app = await environment.StartAppAsync("db-outage", settings =>
         {
             var database = new NpgsqlConnectionStringBuilder(settings["Database:ConnectionString"]);

@@ -27,10 +27,12 @@ internal static class SegmentScanParser
             else if (line.StartsWith("packet|", StringComparison.Ordinal))
             {
                 var fields = Fields(line);
-                // A packet without a timestamp says nothing about where its segment's video lies.
-                if (!TryDouble(fields, "pts_time", out var pts)) continue;
+                // A packet without a timestamp says nothing about where its segment's video lies; nor does one of a damaged
+                // segment (cut short when the disk filled) whose times are out of any range a recording has.
+                if (!TryDouble(fields, "pts_time", out var pts) || !Plausible(pts)) continue;
+                if (Long(fields, SegmentStartTag) is var segmentStart && !Plausible(segmentStart / 1e6)) continue;
                 var duration = TryDouble(fields, "duration_time", out var d) ? d : (double?)null;
-                packets.Add((Int(fields, "stream_index"), Long(fields, SegmentStartTag), pts, duration));
+                packets.Add((Int(fields, "stream_index"), segmentStart, pts, Plausible(duration ?? 0) ? duration : null));
             }
         }
 
@@ -58,6 +60,9 @@ internal static class SegmentScanParser
             Seconds(ordered[0].Pts),
             Seconds(lastFrame.Pts + frameDuration));
     }
+
+    /// <summary>Within a year either side of zero: any time a buffer's segments can have.</summary>
+    private static bool Plausible(double seconds) => double.IsFinite(seconds) && Math.Abs(seconds) < 366 * 86_400;
 
     private static TimeSpan Seconds(double seconds) => TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
 

@@ -29,6 +29,14 @@ public sealed class MessagingOptions
     public string Password { get; set; } = "guest";
 
     /// <summary>
+    /// How long a publish may wait for the broker. MassTransit holds a publish until the broker is back; a request that
+    /// publishes (a new clip's job, a snapshot's news) must answer meanwhile: the row is the truth, and what was not
+    /// published goes out again later.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// Prefix for queue and exchange names, so several installations can share one broker without seeing each
     /// other's messages. Every process of one installation must use the same prefix.
     /// </summary>

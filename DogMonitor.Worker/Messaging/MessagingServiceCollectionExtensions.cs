@@ -22,12 +22,14 @@ public static class MessagingServiceCollectionExtensions
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(settings.EndpointPrefix, includeNamespace: false));
+            // A camera archive at home does not report on itself to anyone: MassTransit's usage telemetry stays off.
+            bus.ConfigureUsageTelemetryOptions(telemetry => telemetry.Enabled = false);
             if (consumeJobs)
             {
                 bus.AddConsumer<CutClipConsumer, CutClipConsumerDefinition>();
                 bus.AddConsumer<CaptureFrameConsumer>();
             }
-            bus.AddRequestClient<CaptureFrame>(RequestTimeout.After(s: 20));
+            bus.AddRequestClient<CaptureFrame>(RequestTimeout.After(ms: (int)BusFrameSource.AnswerTimeout.TotalMilliseconds));
             configureBus?.Invoke(bus);
             if (settings.Transport == MessagingTransport.RabbitMq)
             {
@@ -50,6 +52,7 @@ public static class MessagingServiceCollectionExtensions
             }
         });
         services.AddScoped<IFrameSource, BusFrameSource>();
+        services.AddScoped<BoundedPublisher>();
         services.AddScoped<IClipEvents, PublishedClipEvents>();
         services.AddOptions<MassTransitHostOptions>().Configure(options =>
         {

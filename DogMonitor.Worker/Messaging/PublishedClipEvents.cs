@@ -1,6 +1,5 @@
 using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Messages;
-using MassTransit;
 
 namespace DogMonitor.Worker.Messaging;
 
@@ -8,9 +7,9 @@ namespace DogMonitor.Worker.Messaging;
 /// Publishes clips' news on the bus: <see cref="ClipStatusChanged"/> reaches every web process's open pages, and
 /// <see cref="CutClip"/> a worker.
 /// </summary>
-public sealed class PublishedClipEvents(IPublishEndpoint publisher) : IClipEvents
+public sealed class PublishedClipEvents(BoundedPublisher publisher) : IClipEvents
 {
-    public Task StatusChangedAsync(ClipStatusChanged change, CancellationToken cancellationToken) => publisher.Publish(change, cancellationToken);
+    public Task StatusChangedAsync(ClipStatusChanged change, CancellationToken cancellationToken) => publisher.PublishAsync(change, cancellationToken);
 
-    public Task CutRequestedAsync(Guid clipId, CancellationToken cancellationToken) => publisher.Publish(new CutClip(clipId), cancellationToken);
+    public Task CutRequestedAsync(Guid clipId, CancellationToken cancellationToken) => publisher.PublishAsync(new CutClip(clipId), cancellationToken);
 }

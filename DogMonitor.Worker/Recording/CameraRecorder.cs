@@ -138,6 +138,15 @@ internal sealed partial class CameraRecorder(
             while (true)
             {
                 await Task.Delay(PollInterval, clock, cancellationToken);
+                if (await StillFullAsync(janitor, buffer, cancellationToken) is { } full)
+                {
+                    // What ffmpeg writes now is cut short: the segments it lists while the disk is full are not taken
+                    // (the buffer has a gap there), and recording starts again once there is room. Until then it is not
+                    // recording, and its state says so at once.
+                    _status.Failed(full);
+                    _status.Stopped();
+                    break;
+                }
                 // Checked before reading, so segments ffmpeg finished just before exiting are still taken.
                 var exited = process.HasExited;
                 var added = await CollectAsync(buffer, dating as ArrivalClock, cancellationToken);
@@ -268,6 +277,17 @@ internal sealed partial class CameraRecorder(
         _status.SegmentArrived();
         await WriteStateAsync(buffer, cancellationToken);
         return added;
+    }
+
+    /// <summary>
+    /// Whether the buffer's disk is full even after retention has made what room it can (another program took the space):
+    /// the sentence that says so, or null.
+    /// </summary>
+    private async Task<string?> StillFullAsync(BufferJanitor janitor, BufferIndex buffer, CancellationToken cancellationToken)
+    {
+        if (DiskFull(janitor) is null) return null;
+        await janitor.ApplyRetentionAsync(buffer, cancellationToken);
+        return DiskFull(janitor);
     }
 
     /// <summary>The sentence for a full disk when the buffer's disk is full (<see cref="CameraFailure.DiskFullBelow"/>); null otherwise.</summary>

@@ -79,6 +79,24 @@ public sealed class SegmentScanParserTests
         Assert.Equal([0.12, 0.08], timeline.Segments.Select(s => Math.Round(s.VideoDuration.TotalSeconds, 6)));
     }
 
+    [Fact]
+    public void ASegmentCutShortWithTimesOutOfRange_IsReadAsHavingNoVideo()
+    {
+        // A segment written while the disk filled: ffprobe reads garbage times from what is left of it.
+        const string listing = """
+            packet|stream_index=0|pts_time=0.000000|duration_time=0.040000|tag:lavf.concatdec.start_time=0|
+            packet|stream_index=0|pts_time=0.040000|duration_time=0.040000|tag:lavf.concatdec.start_time=0|
+            packet|stream_index=0|pts_time=92233720368547.757|duration_time=0.040000|tag:lavf.concatdec.start_time=80000|
+            packet|stream_index=0|pts_time=0.120000|duration_time=1e300|tag:lavf.concatdec.start_time=9223372036854775807|
+            stream|index=0|codec_name=h264|codec_type=video
+            """;
+
+        var timeline = SegmentScanParser.Parse(listing);
+
+        Assert.Equal([TimeSpan.Zero], timeline.Segments.Select(s => s.FileStart));
+        Assert.Equal(0.08, timeline.Segments[0].VideoDuration.TotalSeconds, 1e-6);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("stream|index=0|codec_name=aac|codec_type=audio")]

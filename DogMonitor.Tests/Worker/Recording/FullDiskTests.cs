@@ -1,4 +1,5 @@
 using DogMonitor.Domain.Recording;
+using DogMonitor.Faults.Stack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -43,7 +44,7 @@ public sealed class FullDiskTests
 
         // Another program takes every byte, and each byte freed: the state says the disk is full.
         using var greedy = new CancellationTokenSource();
-        var filling = Task.Run(() => KeepFullAsync(other + "-greedy", greedy.Token));
+        var filling = Task.Run(() => SmallDisk.KeepFullAsync(other + "-greedy", greedy.Token));
         await Waiting.UntilAsync(async () => await states.ReadAsync("door", TestContext.Current.CancellationToken) is { Online: false, LastError: { } error }
                 && error.StartsWith("The disk holding the recording", StringComparison.Ordinal),
             TimeSpan.FromSeconds(60), "the state to say the disk is full", async () => $"{await states.ReadAsync("door", TestContext.Current.CancellationToken)}");
@@ -64,24 +65,5 @@ public sealed class FullDiskTests
         await using var file = File.Create(path);
         var block = new byte[1024 * 1024];
         for (long written = 0; written < bytes; written += block.Length) await file.WriteAsync(block.AsMemory(0, (int)Math.Min(block.Length, bytes - written)));
-    }
-
-    /// <summary>Writes whatever space appears, until cancelled.</summary>
-    private static async Task KeepFullAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, FileOptions.None);
-        var block = new byte[64 * 1024];
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await file.WriteAsync(block, CancellationToken.None);
-                await file.FlushAsync(CancellationToken.None);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(20, CancellationToken.None); // full: try again when something is freed
-            }
-        }
     }
 }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace DogMonitor.Tests.Worker.Recording;
+namespace DogMonitor.Faults.Stack;
 
 /// <summary>A small filesystem of its own (tmpfs), to fill a disk for real; unmounted on dispose.</summary>
-internal sealed class SmallDisk : IDisposable
+public sealed class SmallDisk : IDisposable
 {
     private SmallDisk(string path) => Path = path;
 
@@ -22,6 +22,25 @@ internal sealed class SmallDisk : IDisposable
             throw new InvalidOperationException($"This test fills a disk for real on a {megabytes} MB tmpfs it mounts, which needs root (CAP_SYS_ADMIN); run the tests as root, as ./test.sh does on CI. mount said: {said}");
         }
         return new SmallDisk(path);
+    }
+
+    /// <summary>Another program taking every byte of the disk: writes whatever space appears, until cancelled.</summary>
+    public static async Task KeepFullAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, FileOptions.None);
+        var block = new byte[64 * 1024];
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await file.WriteAsync(block, CancellationToken.None);
+                await file.FlushAsync(CancellationToken.None);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(20, CancellationToken.None); // full: try again when something is freed
+            }
+        }
     }
 
     public void Dispose()

@@ -1,13 +1,18 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace DogMonitor.Tests.Infrastructure;
+namespace DogMonitor.Faults.Stack;
 
 /// <summary>
-/// A loopback TCP relay to a real server that a test can cut, as a server restart or a network outage does: every open
-/// connection is dropped and new ones are reset at once until it is restored. It keeps its port throughout.
+/// A loopback TCP relay to a real server, for faults a process cannot cause by stopping the server:
+/// <list type="bullet">
+/// <item><see cref="CutAsync"/> drops every open connection and resets new ones until <see cref="Restore"/>, as a
+/// server restart or a network outage does; the relay keeps its port throughout.</item>
+/// <item><see cref="FaultRate"/> resets a connection in the middle of a call at random: each chunk of data it relays
+/// is, with that probability, dropped and both sides reset, so a query or an upload fails half way.</item>
+/// </list>
 /// </summary>
-public sealed class TcpCutProxy : IAsyncDisposable
+public sealed class TcpRelay : IAsyncDisposable
 {
     private readonly IPEndPoint _target;
     private readonly TcpListener _listener;
@@ -15,8 +20,9 @@ public sealed class TcpCutProxy : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stopped = new();
     private bool _cut;
+    private long _injected;
 
-    private TcpCutProxy(IPEndPoint target)
+    private TcpRelay(IPEndPoint target)
     {
         _target = target;
         _listener = new TcpListener(IPAddress.Loopback, 0);
@@ -26,7 +32,13 @@ public sealed class TcpCutProxy : IAsyncDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-    public static TcpCutProxy Start(string host, int port) =>
+    /// <summary>The chance that any one chunk relayed resets its connection (0 = a faithful relay).</summary>
+    public double FaultRate { get; set; }
+
+    /// <summary>How many connections <see cref="FaultRate"/> has reset so far.</summary>
+    public long Injected => Interlocked.Read(ref _injected);
+
+    public static TcpRelay Start(string host, int port) =>
         new(new IPEndPoint(Dns.GetHostAddresses(host).First(a => a.AddressFamily == AddressFamily.InterNetwork), port));
 
     /// <summary>Drops every connection; new ones are reset until <see cref="Restore"/>.</summary>
@@ -85,9 +97,24 @@ public sealed class TcpCutProxy : IAsyncDisposable
         lock (_lock) { _open.Remove(inbound); _open.Remove(outbound); }
     }
 
-    private static async Task CopyAsync(TcpClient from, TcpClient to)
+    private async Task CopyAsync(TcpClient from, TcpClient to)
     {
-        try { await from.GetStream().CopyToAsync(to.GetStream()); }
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            var source = from.GetStream();
+            var target = to.GetStream();
+            int read;
+            while ((read = await source.ReadAsync(buffer)) > 0)
+            {
+                if (FaultRate > 0 && Random.Shared.NextDouble() < FaultRate)
+                {
+                    Interlocked.Increment(ref _injected);
+                    return; // the chunk is lost and both sides are reset below
+                }
+                await target.WriteAsync(buffer.AsMemory(0, read));
+            }
+        }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or SocketException) { }
         finally { Reset(from); Reset(to); }
     }
