@@ -16,6 +16,11 @@ WORK=$(mktemp -d /tmp/dogmonitor-bench.XXXXXX); chmod 755 "$WORK"
 APP_PID=""
 trap '[ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; stop_postgres; rm -rf "$WORK"' EXIT
 
+# The API needs a signed-in caller: the app makes this admin at its first start, and the benchmarks sign in as it.
+export Auth__InitialAdmin__Email=bench@example.com
+Auth__InitialAdmin__Password="bench-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+export Auth__InitialAdmin__Password
+
 dotnet build DogMonitor.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 # The app records while the paging benchmark runs, so the buffer is full by the time the clips are timed.
 PORT=$(free_port)

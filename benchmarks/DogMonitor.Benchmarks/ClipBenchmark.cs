@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DogMonitor.Domain.Recording;
 
@@ -16,8 +15,10 @@ public static class ClipBenchmark
 
     public static async Task RunAsync(Uri app, string bufferDirectory, string cameraId)
     {
-        using var http = new HttpClient { BaseAddress = app, Timeout = TimeSpan.FromMinutes(5) };
-        var last = await WaitForBufferAsync(http, cameraId, TimeSpan.FromSeconds(66));
+        using var http = await ApiSession.SignInAsync(app);
+        var span = TimeSpan.FromSeconds(66); // the longest clip and some room before it
+        Console.WriteLine($"[clips] waiting for {span.TotalSeconds:0} s of recording …");
+        var last = await CameraBuffer.WaitForAsync(http, cameraId, span);
         var layout = new BufferLayout(bufferDirectory);
         Console.WriteLine($"[clips] camera '{cameraId}', {Environment.ProcessorCount} cores; request → ready through the API vs the bare ffmpeg command on the same segments");
         Console.WriteLine($"{"clip",12} {"ready s",9} {"bare s",8} {"ratio",7}  produced");
@@ -34,20 +35,10 @@ public static class ClipBenchmark
     private static async Task<(TimeSpan Elapsed, JsonNode Clip)> RequestToReadyAsync(HttpClient http, string cameraId, DateTime start, int seconds, string mode)
     {
         var watch = Stopwatch.StartNew();
-        var created = await http.PostAsJsonAsync("/api/clips", new Dictionary<string, object>
-        {
-            ["start_ts"] = start.ToString("O", CultureInfo.InvariantCulture), ["duration_ms"] = seconds * 1000, ["camera_id"] = cameraId, ["mode"] = mode,
-        });
-        created.EnsureSuccessStatusCode();
-        var id = (string)(await created.Content.ReadFromJsonAsync<JsonNode>())!["id"]!;
+        var id = await ClipRequests.QueueAsync(http, cameraId, start, seconds, mode);
         while (true)
         {
-            var clip = (await http.GetFromJsonAsync<JsonNode>($"/api/clips/{id}"))!;
-            switch ((string?)clip["status"])
-            {
-                case "ready": return (watch.Elapsed, clip);
-                case "failed": throw new InvalidOperationException($"The {seconds} s {mode} clip failed: {clip["error"]}");
-            }
+            if (await ClipRequests.ReadyAsync(http, id) is { } clip) return (watch.Elapsed, clip);
             await Task.Delay(20);
         }
     }
@@ -79,26 +70,5 @@ public static class ClipBenchmark
         {
             work.Delete(recursive: true);
         }
-    }
-
-    private static async Task<DateTime> WaitForBufferAsync(HttpClient http, string cameraId, TimeSpan span)
-    {
-        Console.WriteLine($"[clips] waiting for {span.TotalSeconds:0} s of recording …");
-        var deadline = DateTime.UtcNow + span + TimeSpan.FromMinutes(2);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                var camera = (await http.GetFromJsonAsync<JsonArray>("/api/cameras"))!.FirstOrDefault(c => (string?)c!["id"] == cameraId);
-                if (camera?["buffer_first"] is { } first && camera["buffer_last"] is { } last && (DateTime)last - (DateTime)first >= span)
-                    return ((DateTime)last).ToUniversalTime();
-            }
-            catch (HttpRequestException)
-            {
-                // the app is still starting
-            }
-            await Task.Delay(1000);
-        }
-        throw new TimeoutException($"Camera '{cameraId}' did not record {span.TotalSeconds:0} s in time.");
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using DogMonitor.Benchmarks;
 
-// Usage (./bench.sh runs both):
+// Usage (./bench.sh runs both; clips signs in as Auth__InitialAdmin__Email/Password, the admin the app was started with):
 //   paging [rows] [postgres-admin-connection-string]   listing at depth, keyset vs OFFSET
 //   clips BASE_URL BUFFER_DIRECTORY CAMERA_ID          request → ready beside bare ffmpeg on the same segments
 switch (args.FirstOrDefault())
