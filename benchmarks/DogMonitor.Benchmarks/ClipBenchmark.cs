@@ -53,13 +53,14 @@ public static class ClipBenchmark
         try
         {
             var list = Path.Combine(work.FullName, "cut.ffconcat");
-            await File.WriteAllLinesAsync(list, ["ffconcat version 1.0", .. selection.Segments.Select(s => $"file '{layout.Segment(cameraId, s.FileName)}'")]);
+            await File.WriteAllLinesAsync(list, ConcatList(layout, cameraId, selection.Segments));
             var output = Path.Combine(work.FullName, "out.mp4");
-            string[] common = ["-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-f", "concat", "-safe", "0", "-i", list, "-map", "0:v:0"];
+            string[] common = ["-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-protocol_whitelist", "file,concat", "-f", "concat", "-safe", "0", "-i", list];
+            var range = string.Create(CultureInfo.InvariantCulture, $"start={selection.StartOffset.TotalSeconds:0.000000}:duration={duration.TotalSeconds:0.000000}");
             string[] encode = mode == "exact"
-                ? ["-vf", string.Create(CultureInfo.InvariantCulture, $"trim=start={selection.StartOffset.TotalSeconds:0.000000}:duration={duration.TotalSeconds:0.000000},setpts=PTS-STARTPTS"),
-                   "-fps_mode", "vfr", "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p"]
-                : ["-c:v", "copy"];
+                ? ["-map", "0:v:0", "-vf", $"trim={range},setpts=PTS-STARTPTS", "-fps_mode", "vfr", "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p",
+                   "-map", "0:a:0?", "-af", $"atrim={range},asetpts=PTS-STARTPTS", "-c:a", "aac", "-b:a", "128k"]
+                : ["-map", "0:v:0", "-c:v", "copy", "-map", "0:a:0?", "-c:a", "copy", "-bsf:a", "aac_adtstoasc"];
             var watch = Stopwatch.StartNew();
             using var ffmpeg = Process.Start(new ProcessStartInfo("ffmpeg", [.. common, .. encode, "-movflags", "+faststart", "-f", "mp4", output]))!;
             await ffmpeg.WaitForExitAsync();
@@ -70,5 +71,22 @@ public static class ClipBenchmark
         {
             work.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The segments as the cutter lists them: a fragmented-MP4 segment read after its run's initialisation segment (ffmpeg's
+    /// concat protocol joins the two), each but the last with its length, here the playlist's (the cutter's comes from its scan);
+    /// without them the segments' own timestamps, counted from the recording's start, put the clip in the wrong place.
+    /// </summary>
+    private static List<string> ConcatList(BufferLayout layout, string cameraId, IReadOnlyList<RecordedSegment> segments)
+    {
+        var lines = new List<string> { "ffconcat version 1.0" };
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var (file, init) = (layout.Segment(cameraId, segments[i].FileName), segments[i].InitFileName);
+            lines.Add(init is null ? $"file '{file}'" : $"file 'concat:{layout.Segment(cameraId, init)}|{file}'");
+            if (i < segments.Count - 1) lines.Add(string.Create(CultureInfo.InvariantCulture, $"duration {segments[i].Duration.TotalSeconds:0.000000}"));
+        }
+        return lines;
     }
 }
