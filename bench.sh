@@ -2,7 +2,9 @@
 # Benchmarks, printing figures and ratios against a baseline measured in the same run:
 #  - listing snapshots at depth: keyset vs OFFSET, on SQLite and on a private PostgreSQL (default 100,000 rows);
 #  - clips: request → ready through the running app (embedded default, synthetic 720p camera) for 5 s and
-#    60 s clips, exact and fast, beside the bare ffmpeg command on the same buffer segments.
+#    60 s clips, exact and fast, beside the bare ffmpeg command on the same buffer segments;
+#  - load: requests a second and p50/p99 latency of snapshot posts and of the listing's first page, from 8 loops
+#    at once, on the embedded default.
 # Usage: ./bench.sh [rows]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -30,3 +32,5 @@ APP_PID=$!
 start_postgres "$WORK/postgres"
 dotnet run -c Release --no-build --project benchmarks/DogMonitor.Benchmarks -- paging "${1:-100000}" "$POSTGRES_ADMIN"
 dotnet run -c Release --no-build --project benchmarks/DogMonitor.Benchmarks -- clips "http://127.0.0.1:$PORT" "$WORK/app/buffer" test-pattern
+dotnet run -c Release --no-build --project benchmarks/DogMonitor.Benchmarks -- load "http://127.0.0.1:$PORT" \
+  "embedded default (SQLite, files on disk, the pipeline in the web process, camera recording)"

@@ -1,9 +1,10 @@
 using System.Globalization;
 using DogMonitor.Benchmarks;
 
-// Usage (./bench.sh runs both; clips signs in as Auth__InitialAdmin__Email/Password, the admin the app was started with):
+// Usage (./bench.sh runs them all; clips and load sign in as Auth__InitialAdmin__Email/Password, the app's first admin):
 //   paging [rows] [postgres-admin-connection-string]   listing at depth, keyset vs OFFSET
 //   clips BASE_URL BUFFER_DIRECTORY CAMERA_ID          request → ready beside bare ffmpeg on the same segments
+//   load BASE_URL SETUP                                requests a second and latency: snapshot posts, the listing
 switch (args.FirstOrDefault())
 {
     case "clips" when args.Length == 4:
@@ -14,8 +15,11 @@ switch (args.FirstOrDefault())
         await PagingBenchmark.RunAsync("sqlite", rows, postgresAdmin: null);
         if (args.Length > 2) await PagingBenchmark.RunAsync("postgres", rows, args[2]);
         break;
+    case "load" when args.Length == 3:
+        await LoadBenchmark.RunAsync(new Uri(args[1]), args[2]);
+        break;
     default:
-        Console.Error.WriteLine("usage: paging [rows] [postgres-connection-string] | clips BASE_URL BUFFER_DIRECTORY CAMERA_ID");
+        Console.Error.WriteLine("usage: paging [rows] [postgres-connection-string] | clips BASE_URL BUFFER_DIRECTORY CAMERA_ID | load BASE_URL SETUP");
         return 2;
 }
 return 0;
