@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DogMonitor.Domain.Recording;
 
@@ -16,8 +15,10 @@ public static class ClipBenchmark
 
     public static async Task RunAsync(Uri app, string bufferDirectory, string cameraId)
     {
-        using var http = new HttpClient { BaseAddress = app, Timeout = TimeSpan.FromMinutes(5) };
-        var last = await WaitForBufferAsync(http, cameraId, TimeSpan.FromSeconds(66));
+        using var http = await ApiSession.SignInAsync(app);
+        var span = TimeSpan.FromSeconds(66); // the longest clip and some room before it
+        Console.WriteLine($"[clips] waiting for {span.TotalSeconds:0} s of recording …");
+        var last = await CameraBuffer.WaitForAsync(http, cameraId, span);
         var layout = new BufferLayout(bufferDirectory);
         Console.WriteLine($"[clips] camera '{cameraId}', {Environment.ProcessorCount} cores; request → ready through the API vs the bare ffmpeg command on the same segments");
         Console.WriteLine($"{"clip",12} {"ready s",9} {"bare s",8} {"ratio",7}  produced");
@@ -34,20 +35,10 @@ public static class ClipBenchmark
     private static async Task<(TimeSpan Elapsed, JsonNode Clip)> RequestToReadyAsync(HttpClient http, string cameraId, DateTime start, int seconds, string mode)
     {
         var watch = Stopwatch.StartNew();
-        var created = await http.PostAsJsonAsync("/api/clips", new Dictionary<string, object>
-        {
-            ["start_ts"] = start.ToString("O", CultureInfo.InvariantCulture), ["duration_ms"] = seconds * 1000, ["camera_id"] = cameraId, ["mode"] = mode,
-        });
-        created.EnsureSuccessStatusCode();
-        var id = (string)(await created.Content.ReadFromJsonAsync<JsonNode>())!["id"]!;
+        var id = await ClipRequests.QueueAsync(http, cameraId, start, seconds, mode);
         while (true)
         {
-            var clip = (await http.GetFromJsonAsync<JsonNode>($"/api/clips/{id}"))!;
-            switch ((string?)clip["status"])
-            {
-                case "ready": return (watch.Elapsed, clip);
-                case "failed": throw new InvalidOperationException($"The {seconds} s {mode} clip failed: {clip["error"]}");
-            }
+            if (await ClipRequests.ReadyAsync(http, id) is { } clip) return (watch.Elapsed, clip);
             await Task.Delay(20);
         }
     }
@@ -62,13 +53,14 @@ public static class ClipBenchmark
         try
         {
             var list = Path.Combine(work.FullName, "cut.ffconcat");
-            await File.WriteAllLinesAsync(list, ["ffconcat version 1.0", .. selection.Segments.Select(s => $"file '{layout.Segment(cameraId, s.FileName)}'")]);
+            await File.WriteAllLinesAsync(list, ConcatList(layout, cameraId, selection.Segments));
             var output = Path.Combine(work.FullName, "out.mp4");
-            string[] common = ["-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-f", "concat", "-safe", "0", "-i", list, "-map", "0:v:0"];
+            string[] common = ["-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-protocol_whitelist", "file,concat", "-f", "concat", "-safe", "0", "-i", list];
+            var range = string.Create(CultureInfo.InvariantCulture, $"start={selection.StartOffset.TotalSeconds:0.000000}:duration={duration.TotalSeconds:0.000000}");
             string[] encode = mode == "exact"
-                ? ["-vf", string.Create(CultureInfo.InvariantCulture, $"trim=start={selection.StartOffset.TotalSeconds:0.000000}:duration={duration.TotalSeconds:0.000000},setpts=PTS-STARTPTS"),
-                   "-fps_mode", "vfr", "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p"]
-                : ["-c:v", "copy"];
+                ? ["-map", "0:v:0", "-vf", $"trim={range},setpts=PTS-STARTPTS", "-fps_mode", "vfr", "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p",
+                   "-map", "0:a:0?", "-af", $"atrim={range},asetpts=PTS-STARTPTS", "-c:a", "aac", "-b:a", "128k"]
+                : ["-map", "0:v:0", "-c:v", "copy", "-map", "0:a:0?", "-c:a", "copy", "-bsf:a", "aac_adtstoasc"];
             var watch = Stopwatch.StartNew();
             using var ffmpeg = Process.Start(new ProcessStartInfo("ffmpeg", [.. common, .. encode, "-movflags", "+faststart", "-f", "mp4", output]))!;
             await ffmpeg.WaitForExitAsync();
@@ -81,24 +73,20 @@ public static class ClipBenchmark
         }
     }
 
-    private static async Task<DateTime> WaitForBufferAsync(HttpClient http, string cameraId, TimeSpan span)
+    /// <summary>
+    /// The segments as the cutter lists them: a fragmented-MP4 segment read after its run's initialisation segment (ffmpeg's
+    /// concat protocol joins the two), each but the last with its length, here the playlist's (the cutter's comes from its scan);
+    /// without them the segments' own timestamps, counted from the recording's start, put the clip in the wrong place.
+    /// </summary>
+    private static List<string> ConcatList(BufferLayout layout, string cameraId, IReadOnlyList<RecordedSegment> segments)
     {
-        Console.WriteLine($"[clips] waiting for {span.TotalSeconds:0} s of recording …");
-        var deadline = DateTime.UtcNow + span + TimeSpan.FromMinutes(2);
-        while (DateTime.UtcNow < deadline)
+        var lines = new List<string> { "ffconcat version 1.0" };
+        for (var i = 0; i < segments.Count; i++)
         {
-            try
-            {
-                var camera = (await http.GetFromJsonAsync<JsonArray>("/api/cameras"))!.FirstOrDefault(c => (string?)c!["id"] == cameraId);
-                if (camera?["buffer_first"] is { } first && camera["buffer_last"] is { } last && (DateTime)last - (DateTime)first >= span)
-                    return ((DateTime)last).ToUniversalTime();
-            }
-            catch (HttpRequestException)
-            {
-                // the app is still starting
-            }
-            await Task.Delay(1000);
+            var (file, init) = (layout.Segment(cameraId, segments[i].FileName), segments[i].InitFileName);
+            lines.Add(init is null ? $"file '{file}'" : $"file 'concat:{layout.Segment(cameraId, init)}|{file}'");
+            if (i < segments.Count - 1) lines.Add(string.Create(CultureInfo.InvariantCulture, $"duration {segments[i].Duration.TotalSeconds:0.000000}"));
         }
-        throw new TimeoutException($"Camera '{cameraId}' did not record {span.TotalSeconds:0} s in time.");
+        return lines;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DogMonitor.Domain.Owners;
 using DogMonitor.Domain.Paging;
 using DogMonitor.Domain.Persistence;
 using DogMonitor.Domain.Snapshots;
@@ -40,6 +41,7 @@ public static class PagingBenchmark
         builder.Services.AddDogMonitorDatabase();
         builder.Services.AddMediaStore(); // SnapshotService needs one; listing never touches it
         builder.Services.AddSnapshots();
+        builder.Services.AddScoped<ICurrentUser, BenchOwner>();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         using var host = builder.Build();
         await host.StartAsync(); // applies migrations
@@ -87,7 +89,7 @@ public static class PagingBenchmark
                 var id = Guid.CreateVersion7();
                 db.Snapshots.Add(new Snapshot
                 {
-                    Id = id, OwnerId = "local", CameraId = i % 3 == 0 ? "yard" : "kitchen",
+                    Id = id, OwnerId = BenchOwner.Id, CameraId = i % 3 == 0 ? "yard" : "kitchen",
                     Timestamp = start.AddSeconds(i * 7), Labels = i % 10 == 0 ? ["fetch"] : ["nap"],
                     Note = null, ContentType = "image/jpeg", Width = 1280, Height = 720, SizeBytes = 100_000,
                     ImageKey = $"snapshots/{id:N}/image.jpg", ThumbnailKey = $"snapshots/{id:N}/thumbnail.jpg",
@@ -150,7 +152,7 @@ public static class PagingBenchmark
     // The baseline: the same page with LIMIT/OFFSET, which reads and throws away `depth` rows first.
     private static Task<List<Snapshot>> OffsetPageAsync(IServiceProvider scope, int depth, CancellationToken cancellationToken) =>
         scope.GetRequiredService<DogMonitorDbContext>().Snapshots.AsNoTracking()
-            .Where(s => s.OwnerId == "local")
+            .Where(s => s.OwnerId == BenchOwner.Id)
             .OrderByDescending(s => s.Timestamp).ThenByDescending(s => s.Id)
             .Skip(depth).Take(PageSize + 1)
             .ToListAsync(cancellationToken);

@@ -1,9 +1,11 @@
 using System.Globalization;
 using DogMonitor.Benchmarks;
 
-// Usage (./bench.sh runs both):
+// Usage (./bench.sh runs them all; every command but paging signs in as Auth__InitialAdmin__Email/Password):
 //   paging [rows] [postgres-admin-connection-string]   listing at depth, keyset vs OFFSET
 //   clips BASE_URL BUFFER_DIRECTORY CAMERA_ID          request → ready beside bare ffmpeg on the same segments
+//   load BASE_URL SETUP                                requests a second and latency: snapshot posts, the listing
+//   workers BASE_URL CAMERA_ID WORKER_DLL WORK_DIR     clips a minute with one and with two cutting worker processes
 switch (args.FirstOrDefault())
 {
     case "clips" when args.Length == 4:
@@ -14,8 +16,15 @@ switch (args.FirstOrDefault())
         await PagingBenchmark.RunAsync("sqlite", rows, postgresAdmin: null);
         if (args.Length > 2) await PagingBenchmark.RunAsync("postgres", rows, args[2]);
         break;
+    case "load" when args.Length == 3:
+        await LoadBenchmark.RunAsync(new Uri(args[1]), args[2]);
+        break;
+    case "workers" when args.Length == 5:
+        await WorkersBenchmark.RunAsync(new Uri(args[1]), args[2], args[3], args[4]);
+        break;
     default:
-        Console.Error.WriteLine("usage: paging [rows] [postgres-connection-string] | clips BASE_URL BUFFER_DIRECTORY CAMERA_ID");
+        Console.Error.WriteLine("usage: paging [rows] [postgres-connection-string] | clips BASE_URL BUFFER_DIRECTORY CAMERA_ID | load BASE_URL SETUP"
+            + " | workers BASE_URL CAMERA_ID WORKER_DLL WORK_DIR");
         return 2;
 }
 return 0;

@@ -1,0 +1,11 @@
+namespace DogMonitor.Benchmarks;
+
+/// <summary>What a run of closed loops measured: requests a second over the measured window and latency percentiles.</summary>
+public sealed record LoadFigures(int Requests, TimeSpan Window, IReadOnlyList<double> SortedMilliseconds, int Errors, string? FirstError)
+{
+    public double PerSecond => Requests / Window.TotalSeconds;
+
+    /// <summary>The nearest-rank percentile of every measured request's latency, in milliseconds.</summary>
+    public double Percentile(double percent) => SortedMilliseconds.Count == 0 ? double.NaN
+        : SortedMilliseconds[Math.Clamp((int)Math.Ceiling(percent / 100 * SortedMilliseconds.Count) - 1, 0, SortedMilliseconds.Count - 1)];
+}
