@@ -66,4 +66,4 @@ curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" || die "the production we
 RECORDER_PID=$!
 dotnet run -c Release --no-build --project benchmarks/DogMonitor.Benchmarks -- load "http://127.0.0.1:$PORT" \
   "production (PostgreSQL, S3, RabbitMQ; web app and recorder as separate processes, camera recording)"
-dotnet run -c Release --no-build --project benchmarks/DogMonitor.Benchmarks -- workers "http://127.0.0.1:$PORT" test-pattern "$WORKER_DLL" "$WORK/production"
+dotnet run -c Release --no-build --project benchmarks/DogMonitor.Benchmarks -- workers "http://127.0.0.1:$PORT" test-pattern "$WORK/production"

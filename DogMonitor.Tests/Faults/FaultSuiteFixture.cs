@@ -18,7 +18,7 @@ public sealed class FaultSuiteFixture : IAsyncLifetime
         try
         {
             Suite = await FaultSuite.StartAsync(_directory,
-                new StackOptions { Lease = TimeSpan.FromSeconds(6), Heartbeat = TimeSpan.FromSeconds(1), QueuedRepublishAfter = TimeSpan.FromSeconds(4), BufferDiskMegabytes = 64 },
+                new StackOptions { Lease = TimeSpan.FromSeconds(6), Heartbeat = TimeSpan.FromSeconds(1), QueuedRepublishAfter = TimeSpan.FromSeconds(5), BufferDiskMegabytes = 64 },
                 new FaultSuiteOptions { LeadIn = TimeSpan.FromSeconds(3), Tail = TimeSpan.FromSeconds(5), SettleTimeout = TimeSpan.FromMinutes(2) },
                 _ => { });
         }

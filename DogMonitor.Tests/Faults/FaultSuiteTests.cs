@@ -27,14 +27,14 @@ public sealed class FaultSuiteTests(FaultSuiteFixture fixture) : IClassFixture<F
     [Fact]
     public async Task S3Stopped_SnapshotPostsAnswer503AndClipsUploadOnceItIsBack()
     {
-        var row = await KeptAsync(new StoreOutage(TimeSpan.FromSeconds(5)));
+        var row = await KeptAsync(ServiceOutage.Store(TimeSpan.FromSeconds(5)));
         Assert.True(row.Unavailable > 0, $"No request met the outage:\n{FaultTable.Render([row])}");
     }
 
     [Fact]
     public async Task PostgreSqlRestarted_RequestsAnswer503AndTheHostsRecoverByThemselves()
     {
-        var row = await KeptAsync(new DatabaseRestart(TimeSpan.FromSeconds(3)));
+        var row = await KeptAsync(ServiceOutage.Database(TimeSpan.FromSeconds(3)));
         Assert.True(row.Unavailable > 0, $"No request met the outage:\n{FaultTable.Render([row])}");
     }
 

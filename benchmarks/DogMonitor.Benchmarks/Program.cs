@@ -5,7 +5,7 @@ using DogMonitor.Benchmarks;
 //   paging [rows] [postgres-admin-connection-string]   listing at depth, keyset vs OFFSET
 //   clips BASE_URL BUFFER_DIRECTORY CAMERA_ID          request → ready beside bare ffmpeg on the same segments
 //   load BASE_URL SETUP                                requests a second and latency: snapshot posts, the listing
-//   workers BASE_URL CAMERA_ID WORKER_DLL WORK_DIR     clips a minute with one and with two cutting worker processes
+//   workers BASE_URL CAMERA_ID WORK_DIR                clips a minute with one and with two cutting worker processes
 switch (args.FirstOrDefault())
 {
     case "clips" when args.Length == 4:
@@ -19,12 +19,12 @@ switch (args.FirstOrDefault())
     case "load" when args.Length == 3:
         await LoadBenchmark.RunAsync(new Uri(args[1]), args[2]);
         break;
-    case "workers" when args.Length == 5:
-        await WorkersBenchmark.RunAsync(new Uri(args[1]), args[2], args[3], args[4]);
+    case "workers" when args.Length == 4:
+        await WorkersBenchmark.RunAsync(new Uri(args[1]), args[2], args[3]);
         break;
     default:
         Console.Error.WriteLine("usage: paging [rows] [postgres-connection-string] | clips BASE_URL BUFFER_DIRECTORY CAMERA_ID | load BASE_URL SETUP"
-            + " | workers BASE_URL CAMERA_ID WORKER_DLL WORK_DIR");
+            + " | workers BASE_URL CAMERA_ID WORK_DIR");
         return 2;
 }
 return 0;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DogMonitor.Faults.Stack;
 
 namespace DogMonitor.Benchmarks;
 
@@ -14,20 +15,26 @@ public static class WorkersBenchmark
     private const int Spread = 5; // the clips start at different moments of the buffer, up to this many seconds apart
     private static readonly TimeSpan Buffered = TimeSpan.FromSeconds(Seconds + Spread + 3);
 
-    public static async Task RunAsync(Uri app, string cameraId, string workerAssembly, string work)
+    public static async Task RunAsync(Uri app, string cameraId, string work)
     {
         using var http = await ApiSession.SignInAsync(app);
         await CameraBuffer.WaitForAsync(http, cameraId, Buffered);
         Console.WriteLine($"[workers] DogMonitor.Worker processes over RabbitMQ, PostgreSQL and S3 beside the web app and the recorder; camera '{cameraId}', {Environment.ProcessorCount} cores");
         Console.WriteLine($"[workers] {Backlog} exact {Seconds} s clips queued at once, timed until the last is ready (after one warm-up clip a worker); one clip at a time a worker");
         Console.WriteLine($"{"workers",8} {"all ready s",12} {"clips/min",10} {"vs 1 worker",12}");
-        var cutters = new List<CutterProcess>();
+        var cutters = new List<HostProcess>();
         try
         {
             double? one = null;
             for (var count = 1; count <= 2; count++)
             {
-                cutters.Add(await CutterProcess.StartAsync(workerAssembly, Path.Combine(work, $"cutter-{count}")));
+                // As compose's worker service: the installation's settings from bench.sh's environment, the role from here.
+                var cutter = new HostProcess($"cutter-{count}", "DogMonitor.Worker", new Dictionary<string, string?>
+                {
+                    ["DataDirectory"] = Path.Combine(work, $"cutter-{count}"), ["Recording:Enabled"] = "false", ["Clips:CuttingEnabled"] = "true",
+                }, work, "Worker ready");
+                cutters.Add(cutter);
+                await cutter.StartAsync();
                 await BacklogAsync(http, cameraId, count); // the JIT, the first ffmpeg, connection pools
                 var elapsed = await BacklogAsync(http, cameraId, Backlog);
                 var perMinute = Backlog / elapsed.TotalMinutes;

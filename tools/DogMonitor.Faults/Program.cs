@@ -18,8 +18,8 @@ var faults = new List<(string Key, Fault Fault)>
 {
     ("worker", new WorkerKills(options.Number("worker-kills", 50))),
     ("broker", new BrokerOutage(TimeSpan.FromSeconds(options.Number("broker-down", 20)), options.Number("burst", 50))),
-    ("store", new StoreOutage(TimeSpan.FromSeconds(options.Number("store-down", 30)))),
-    ("database", new DatabaseRestart(TimeSpan.FromSeconds(options.Number("database-down", 5)))),
+    ("store", ServiceOutage.Store(TimeSpan.FromSeconds(options.Number("store-down", 30)))),
+    ("database", ServiceOutage.Database(TimeSpan.FromSeconds(options.Number("database-down", 5)))),
     ("web", new WebRestart(options.Number("web-clips", 8))),
     ("disk", new DiskFull(TimeSpan.FromSeconds(options.Number("disk-full", 20)))),
     ("cycles", new CreateDeleteCycles(options.Number("cycles", 1000))),

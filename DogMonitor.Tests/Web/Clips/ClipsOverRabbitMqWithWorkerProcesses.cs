@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DogMonitor.Domain.Persistence;
+using DogMonitor.Faults.Stack;
 using DogMonitor.Tests.Infrastructure;
 using DogMonitor.Worker;
 using Microsoft.EntityFrameworkCore;
@@ -51,27 +52,28 @@ public sealed class ClipsOverRabbitMqWithWorkerProcesses(ProductionEnvironment e
         using var recorder = await StartRecorderAsync(pipeline, Path.Combine(root, "recorder"));
         await WaitForBufferAsync(client, TimeSpan.FromSeconds(14));
         // The first worker encodes slowly, so it is surely in the middle of the cut when it is killed.
-        var first = await WorkerProcess.StartAsync(new Dictionary<string, string?>(Cutter(pipeline, Path.Combine(root, "worker-1"))) { ["Ffmpeg:Preset"] = "veryslow" });
+        await using var first = new HostProcess("worker-1", "DogMonitor.Worker", new Dictionary<string, string?>(Cutter(pipeline, Path.Combine(root, "worker-1"))) { ["Ffmpeg:Preset"] = "veryslow" }, root, "Worker ready");
+        await first.StartAsync();
 
         var created = await client.PostJsonAsync("/api/clips", new { start_ts = Iso(DateTime.UtcNow.AddSeconds(-14)), duration_ms = 12_000, labels = new[] { "fetch" } });
         Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
         var id = (string)(await created.ReadJsonAsync())["id"]!;
         await UntilProgressAsync(client, id, TimeSpan.FromSeconds(60));
-        first.Kill();
-        await first.DisposeAsync();
+        await first.KillAsync();
         Assert.Equal("processing", (string?)(await (await client.GetAsync($"/api/clips/{id}")).ReadJsonAsync())["status"]);
 
-        await using var replacement = await WorkerProcess.StartAsync(Cutter(pipeline, Path.Combine(root, "worker-2")));
+        await using var replacement = new HostProcess("worker-2", "DogMonitor.Worker", Cutter(pipeline, Path.Combine(root, "worker-2")), root, "Worker ready");
+        await replacement.StartAsync();
         var clip = await UntilAsync(client, id, TimeSpan.FromSeconds(90), "ready", "failed");
 
-        Assert.True((string?)clip["status"] == "ready", $"{clip.ToJsonString()}\n{replacement.Output}");
+        Assert.True((string?)clip["status"] == "ready", $"{clip.ToJsonString()}\n{replacement.Recent}");
         var probe = await FfprobeInfo.ProbeAsync(await environment.MediaClient(web).GetByteArrayAsync((string)clip["video_url"]!));
         Assert.InRange(probe.DurationSeconds, 12.0 - 0.04, 12.0 + 0.04);
         await using (var scope = web.Services.CreateAsyncScope())
         {
             var row = await scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>().Clips.AsNoTracking().SingleAsync(c => c.Id == Guid.Parse(id));
             // The killed claim and the one that finished; no third cut.
-            Assert.True(row.Attempts == 2, $"attempts {row.Attempts}; the first worker said:\n{first.Output}\nthe replacement said:\n{replacement.Output}");
+            Assert.True(row.Attempts == 2, $"attempts {row.Attempts}; the first worker said:\n{first.Recent}\nthe replacement said:\n{replacement.Recent}");
         }
         var keys = (await AppEnvironment.ObjectKeysAsync(web)).Where(k => k.StartsWith($"clips/{Guid.Parse(id):N}/", StringComparison.Ordinal)).ToList();
         Assert.Equal([$"clips/{Guid.Parse(id):N}/preview.jpg", $"clips/{Guid.Parse(id):N}/video.mp4"], keys.Order(StringComparer.Ordinal));

@@ -107,12 +107,15 @@ public sealed partial class Tally(ProductionStack stack, Inventory inventory, Ht
     /// <summary>A reason as a person reads it, the same for every item it hit: ids left out, long ones cut.</summary>
     private static string Shorten(string text)
     {
-        text = Ids().Replace(text, "…");
+        text = Times().Replace(Ids().Replace(text, "…"), "…");
         return text.Length > 140 ? text[..137] + "…" : text;
     }
 
     [GeneratedRegex(@"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}")]
     private static partial Regex Ids();
+
+    [GeneratedRegex(@"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z")]
+    private static partial Regex Times();
 
     [GeneratedRegex(@"PUT /dogmonitor/clips/([0-9a-f]{32})/video\.mp4 -> 2\d\d")]
     private static partial Regex VideoWritten();
