@@ -51,7 +51,21 @@ public sealed class FaultSuite : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs one fault; when the suite itself fails, a row that says so (and is broken), so the others still run.</summary>
     public async Task<FaultRow> RunAsync(Fault fault)
+    {
+        try
+        {
+            return await InjectAndCountAsync(fault);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _say($"  the suite failed: {ex}");
+            return FaultRow.NotCounted(fault.Name, ex);
+        }
+    }
+
+    private async Task<FaultRow> InjectAndCountAsync(Fault fault)
     {
         _say($"{fault.Name}");
         var tally = new Tally(_stack, _inventory, _client);

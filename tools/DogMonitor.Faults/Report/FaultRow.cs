@@ -24,6 +24,12 @@ public sealed record FaultRow
     public IReadOnlyList<string> Notes { get; init; } = [];
     public IReadOnlyList<string> Problems { get; init; } = [];
 
+    /// <summary>A fault the suite itself could not carry through or count (its exception is the problem).</summary>
+    public static FaultRow NotCounted(string fault, Exception exception) => new()
+    {
+        Fault = fault, Problems = [$"the fault suite could not carry this fault through: {exception.GetType().Name}: {exception.Message}"],
+    };
+
     /// <summary>What the suite promises: nothing lost, nothing cut twice, no orphan left, no 5xx but 503, and recovery by itself.</summary>
     public IEnumerable<string> Broken()
     {

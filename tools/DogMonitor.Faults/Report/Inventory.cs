@@ -56,6 +56,16 @@ public sealed class Inventory(ProductionStack stack) : IDisposable
     /// <summary>Every object in the bucket, with when it was written.</summary>
     public async Task<Dictionary<string, DateTime>> ObjectsAsync()
     {
+        // The S3 test server (s3rver) answers a listing that meets a delete of the same object with a 500: look again.
+        for (var tries = 1; ; tries++)
+        {
+            try { return await ListAsync(); }
+            catch (Minio.Exceptions.MinioException) when (tries < 5) { await Task.Delay(500 * tries); }
+        }
+    }
+
+    private async Task<Dictionary<string, DateTime>> ListAsync()
+    {
         var objects = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         if (!await _s3.BucketExistsAsync(new BucketExistsArgs().WithBucket(ProductionStack.Bucket))) return objects;
         await foreach (var item in _s3.ListObjectsEnumAsync(new ListObjectsArgs().WithBucket(ProductionStack.Bucket).WithRecursive(true)))

@@ -94,9 +94,7 @@ public sealed partial class Tally(ProductionStack stack, Inventory inventory, Ht
     }
 
     /// <summary>Clips whose video the S3 server stored more than once since <paramref name="from"/> (a line of its log).</summary>
-    private int CutTwice(long from) =>
-        File.ReadLines(stack.S3Log).Skip((int)from).Select(line => VideoWritten().Match(line)).Where(m => m.Success)
-            .GroupBy(m => m.Groups[1].Value).Count(g => g.Count() > 1);
+    private int CutTwice(long from) => S3RequestLog.VideoWrites(File.ReadLines(stack.S3Log).Skip((int)from)).Count(clip => clip.Value > 1);
 
     public long S3LogLines() => File.Exists(stack.S3Log) ? File.ReadLines(stack.S3Log).LongCount() : 0;
 
@@ -116,7 +114,4 @@ public sealed partial class Tally(ProductionStack stack, Inventory inventory, Ht
 
     [GeneratedRegex(@"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z")]
     private static partial Regex Times();
-
-    [GeneratedRegex(@"PUT /dogmonitor/clips/([0-9a-f]{32})/video\.mp4 -> 2\d\d")]
-    private static partial Regex VideoWritten();
 }

@@ -6,8 +6,11 @@ namespace DogMonitor.Faults.Stack;
 /// PostgreSQL, RabbitMQ or the S3 test server as plain processes on loopback, started, stopped and started again on the
 /// same port with the same data through scripts/service.sh (the same functions test.sh uses).
 /// </summary>
-public sealed class Service(string name, string directory)
+public sealed class Service(string name, string directory, IReadOnlyDictionary<string, string>? environment)
 {
+    // Given to every verb, so that a server started again runs as the first did (the S3 server's request log).
+    private readonly IReadOnlyDictionary<string, string> _environment = environment ?? new Dictionary<string, string>();
+
     public string Name { get; } = name;
     public string Directory { get; } = directory;
 
@@ -16,8 +19,8 @@ public sealed class Service(string name, string directory)
 
     public static async Task<Service> StartAsync(string name, string directory, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var service = new Service(name, directory);
-        var said = await service.RunAsync("start", environment);
+        var service = new Service(name, directory, environment);
+        var said = await service.RunAsync("start");
         service.Settings = said.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('=', 2)).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0], pair => pair[1]);
         return service;
@@ -28,13 +31,13 @@ public sealed class Service(string name, string directory)
     public Task RestartAsync() => RunAsync("restart");
     public Task RemoveAsync() => RunAsync("remove");
 
-    private async Task<string> RunAsync(string verb, IReadOnlyDictionary<string, string>? environment = null)
+    private async Task<string> RunAsync(string verb)
     {
         var start = new ProcessStartInfo("bash", [Path.Combine(Checkout.Root, "scripts", "service.sh"), verb, Name, Directory])
         {
             RedirectStandardOutput = true, RedirectStandardError = true,
         };
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        foreach (var (key, value) in _environment) start.Environment[key] = value;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -1,0 +1,41 @@
+using DogMonitor.Faults.Report;
+
+namespace DogMonitor.Tests.Faults;
+
+/// <summary>The fault suite's own measures, on samples: what they count and what they call broken.</summary>
+public sealed class FaultCountingTests
+{
+    [Fact]
+    public void VideoWrites_CountsEachClipsStoredVideos_NotRefusedPutsPreviewsOrOtherRequests()
+    {
+        string[] log =
+        [
+            "s3-test-server ready on http://127.0.0.1:40545",
+            "s3-test-server: PUT /dogmonitor/clips/01a23b812a6979c785cdb41bfcde12db/video.mp4 -> 200 (x-amz-content-sha256: 48fc57ff)",
+            "s3-test-server: PUT /dogmonitor/clips/01a23b812a6979c785cdb41bfcde12db/preview.jpg -> 200 (x-amz-content-sha256: 08ee5e4f)",
+            "s3-test-server: PUT /dogmonitor/clips/01a23b813a07708187c1e8138c3c4132/video.mp4 -> 500 (x-amz-content-sha256: 7ade2242)",
+            "s3-test-server: GET /dogmonitor/clips/01a23b813a07708187c1e8138c3c4132/video.mp4 -> 200 (x-amz-content-sha256: -)",
+            "s3-test-server: PUT /dogmonitor/clips/01a23b812a6979c785cdb41bfcde12db/video.mp4 -> 200 (x-amz-content-sha256: 48fc57ff)",
+            "s3-test-server: PUT /dogmonitor/clips/01a23b813a07708187c1e8138c3c4132/video.mp4 -> 200 (x-amz-content-sha256: 7ade2242)",
+        ];
+
+        var writes = S3RequestLog.VideoWrites(log);
+
+        Assert.Equal(new Dictionary<string, int> { ["01a23b812a6979c785cdb41bfcde12db"] = 2, ["01a23b813a07708187c1e8138c3c4132"] = 1 }, writes);
+    }
+
+    [Fact]
+    public void Broken_NamesEveryPromiseNotKept()
+    {
+        var kept = new FaultRow { Fault = "kept", Requests = 10, Ready = 10, Recovery = TimeSpan.FromSeconds(2), Unanswered = 3, UnansweredExpected = true };
+        var broken = kept with
+        {
+            Lost = 1, LostDetails = ["clip x: accepted, no row"], CutTwice = 1, OrphansAfterSweep = 2, ServerErrors = 1, Recovery = null,
+            UnansweredExpected = false, Problems = ["the camera's state never said the disk was full"],
+        };
+
+        Assert.Empty(kept.Broken());
+        Assert.Equal(7, broken.Broken().Count());
+        Assert.Empty((kept with { Unavailable = 40 }).Broken()); // 503s are allowed: that is how an outage is answered
+    }
+}
