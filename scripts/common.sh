@@ -103,11 +103,12 @@ start_s3() {
   S3_KEY=dogmonitor; S3_SECRET=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
   mkdir -p "$dir/data"
   # A free port can be taken by another process before the server binds it: then try another.
+  local up=""
   for _ in 1 2 3; do
     S3_PORT=$(free_port)
-    run_s3 "$dir" && break
+    run_s3 "$dir" && { up=1; break; }
   done
-  grep -q "ready on" "$dir/s3.log" || die "the S3 test server did not start; see $dir/s3.log"
+  [ -n "$up" ] || die "the S3 test server did not start; see $dir/s3.log"
   S3_DIR=$dir
   printf 'S3_PORT=%s\nS3_KEY=%s\nS3_SECRET=%s\n' "$S3_PORT" "$S3_KEY" "$S3_SECRET" > "$dir/service.env"
   log "S3 server on 127.0.0.1:$S3_PORT"
@@ -121,8 +122,10 @@ run_s3() {
     --access-key "$S3_KEY" --secret-key "$S3_SECRET" >>"$dir/s3.log" 2>&1 &
   S3_PID=$!
   echo "$S3_PID" > "$dir/s3.pid"
-  for _ in $(seq 1 100); do tail -n +"$((from + 1))" "$dir/s3.log" 2>/dev/null | grep -q "ready on\|EADDRINUSE" && break; sleep 0.1; done
-  tail -n +"$((from + 1))" "$dir/s3.log" | grep -q "ready on"
+  for _ in $(seq 1 300); do tail -n +"$((from + 1))" "$dir/s3.log" 2>/dev/null | grep -q "ready on\|EADDRINUSE" && break; sleep 0.1; done
+  tail -n +"$((from + 1))" "$dir/s3.log" | grep -q "ready on" && return 0
+  kill "$S3_PID" 2>/dev/null; wait "$S3_PID" 2>/dev/null # not up in 30 s, or its port was taken: never leave it behind
+  return 1
 }
 
 stop_s3() { [ -n "${S3_PID:-}" ] && kill "$S3_PID" 2>/dev/null; wait "${S3_PID:-}" 2>/dev/null || true; }
@@ -137,8 +140,8 @@ start_rabbitmq() {
   RABBITMQ_PORT=$(free_port)
   pgrep -x epmd >/dev/null && RABBITMQ_OWN_EPMD="" || RABBITMQ_OWN_EPMD=1
   printf 'RABBITMQ_PORT=%s\nRABBITMQ_DIST_PORT=%s\nRABBITMQ_OWN_EPMD=%s\n' "$RABBITMQ_PORT" "$(free_port)" "$RABBITMQ_OWN_EPMD" > "$dir/service.env"
+  RABBITMQ_DIR=$dir # before it answers, so that stop_rabbitmq stops a node that started but never did
   run_rabbitmq "$dir" || die "RabbitMQ did not come up; see $dir/log and $dir/start.log"
-  RABBITMQ_DIR=$dir
   log "RabbitMQ on 127.0.0.1:$RABBITMQ_PORT"
 }
 

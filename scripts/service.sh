@@ -14,9 +14,9 @@ verb=${1:-}; name=${2:-}; dir=${3:-}
 setting() { sed -n "s/^$1=//p" "$dir/service.env"; }
 
 case "$verb:$name" in
-  start:postgres) start_postgres "$dir" 2>/dev/null; cat "$dir/service.env" ;;
-  start:rabbitmq) start_rabbitmq "$dir" 2>/dev/null; cat "$dir/service.env" ;;
-  start:s3) start_s3 "$dir" 2>/dev/null; cat "$dir/service.env" ;;
+  start:postgres) start_postgres "$dir"; cat "$dir/service.env" ;;
+  start:rabbitmq) start_rabbitmq "$dir"; cat "$dir/service.env" ;;
+  start:s3) start_s3 "$dir"; cat "$dir/service.env" ;;
   stop:postgres|remove:postgres) postgres_ctl "$dir" -m fast -w stop >/dev/null ;;
   resume:postgres) postgres_ctl "$dir" -w start >/dev/null ;;
   restart:postgres) postgres_ctl "$dir" -m fast -w restart >/dev/null ;;
@@ -27,7 +27,8 @@ case "$verb:$name" in
     [ -n "$(setting RABBITMQ_OWN_EPMD)" ] && pkill -x epmd 2>/dev/null || true ;;
   stop:s3|remove:s3)
     pid=$(cat "$dir/s3.pid"); kill -9 "$pid" 2>/dev/null || true
-    while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done ;;
+    # Gone, or a zombie nobody has reaped yet (it no longer holds the port): at most 10 s.
+    for _ in $(seq 1 200); do [ -d "/proc/$pid" ] && ! grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null || break; sleep 0.05; done ;;
   resume:s3)
     S3_PORT=$(setting S3_PORT); S3_KEY=$(setting S3_KEY); S3_SECRET=$(setting S3_SECRET)
     run_s3 "$dir" || die "the S3 server did not come back on port $S3_PORT; see $dir/s3.log" ;;

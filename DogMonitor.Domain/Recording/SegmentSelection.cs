@@ -26,10 +26,10 @@ public sealed record SegmentSelection(SegmentSelectionOutcome Outcome, IReadOnly
         var asked = new BufferSpan(start, end);
 
         if (buffer.Count == 0)
-            return Fail(SegmentSelectionOutcome.NotYetRecorded, $"The buffer of camera '{cameraId}' holds nothing yet; the clip asks for {asked}.");
+            return Fail(SegmentSelectionOutcome.NotYetRecorded, $"The buffer of camera '{cameraId}' holds nothing yet; {asked} was asked for.");
 
         var held = new BufferSpan(buffer[0].Start, buffer[^1].End);
-        var heldSentence = $"The buffer of camera '{cameraId}' holds {held}; the clip asks for {asked}.";
+        var heldSentence = $"The buffer of camera '{cameraId}' holds {held}; {asked} was asked for.";
         if (start < held.First) return Fail(SegmentSelectionOutcome.NotCovered, heldSentence);
 
         if (end > held.Last) return Fail(SegmentSelectionOutcome.NotYetRecorded, heldSentence);
@@ -43,7 +43,7 @@ public sealed record SegmentSelection(SegmentSelectionOutcome Outcome, IReadOnly
         if (segments.Count == 0 && gaps.Count == 0) segments.Add(buffer.First(s => s.Start >= start)); // the range sits in a tolerated hole
         if (segments.Count == 0)
             return Fail(SegmentSelectionOutcome.NotCovered,
-                $"The buffer of camera '{cameraId}' holds {held} but is missing {holes.First(h => h.First <= start && h.Last >= end)}, when the camera or its recorder was down; the clip asks for {asked}.");
+                $"The buffer of camera '{cameraId}' holds {held} but is missing {holes.First(h => h.First <= start && h.Last >= end)}, when the camera or its recorder was down; {asked} was asked for.");
         var offset = start - segments[0].Start;
         return new SegmentSelection(SegmentSelectionOutcome.Covered, segments, offset > TimeSpan.Zero ? offset : TimeSpan.Zero, null, gaps);
     }

@@ -81,9 +81,18 @@ public sealed partial class SnapshotService(
         }
         catch (Exception ex)
         {
-            // Whatever stopped the row (the database, a client that went away), its objects must not stay behind.
             db.ChangeTracker.Clear();
-            await RemoveObjectsAsync(snapshot, CancellationToken.None);
+            // The connection can drop after the commit, before its answer: then the snapshot is stored after all.
+            var stored = await StoredAfterAllAsync(id);
+            if (stored == true)
+            {
+                LogCreated(logger, snapshot.Id, snapshot.Width, snapshot.Height, snapshot.SizeBytes);
+                await AnnounceAsync(snapshot);
+                return snapshot;
+            }
+            // Not stored (the database, a client that went away): its objects must not stay behind. Not known (the
+            // database is away): they stay, and the media audit removes them after its grace period if no row names them.
+            if (stored == false) await RemoveObjectsAsync(snapshot, CancellationToken.None);
             if (!DatabaseErrors.IsDatabaseFailure(ex)) throw;
             throw new DependencyUnavailableException(DependencyUnavailableException.Database,
                 "The snapshot could not be saved in the database; nothing was kept. Try again once the database is back.", ex);
@@ -91,6 +100,19 @@ public sealed partial class SnapshotService(
         LogCreated(logger, snapshot.Id, snapshot.Width, snapshot.Height, snapshot.SizeBytes);
         await AnnounceAsync(snapshot);
         return snapshot;
+    }
+
+    /// <summary>Whether the row is there after a save that failed; null when the database cannot say.</summary>
+    private async Task<bool?> StoredAfterAllAsync(Guid id)
+    {
+        try
+        {
+            return await db.Snapshots.AsNoTracking().AnyAsync(s => s.Id == id, CancellationToken.None);
+        }
+        catch (Exception ex) when (DatabaseErrors.IsDatabaseFailure(ex))
+        {
+            return null;
+        }
     }
 
     public Task<Snapshot?> FindAsync(Guid id, CancellationToken cancellationToken) =>

@@ -6,22 +6,28 @@ namespace DogMonitor.Tests.Faults;
 public sealed class FaultCountingTests
 {
     [Fact]
-    public void VideoWrites_CountsEachClipsStoredVideos_NotRefusedPutsPreviewsOrOtherRequests()
+    public void CompletedUploads_CountsEachClipsCutsCarriedThrough_NotTriesThatStoppedOnTheWay()
     {
         string[] log =
         [
             "s3-test-server ready on http://127.0.0.1:40545",
+            // One try stored the video and its preview; a second try was refused the preview; a third stored both.
             "s3-test-server: PUT /dogmonitor/clips/01a23b812a6979c785cdb41bfcde12db/video.mp4 -> 200 (x-amz-content-sha256: 48fc57ff)",
             "s3-test-server: PUT /dogmonitor/clips/01a23b812a6979c785cdb41bfcde12db/preview.jpg -> 200 (x-amz-content-sha256: 08ee5e4f)",
-            "s3-test-server: PUT /dogmonitor/clips/01a23b813a07708187c1e8138c3c4132/video.mp4 -> 500 (x-amz-content-sha256: 7ade2242)",
-            "s3-test-server: GET /dogmonitor/clips/01a23b813a07708187c1e8138c3c4132/video.mp4 -> 200 (x-amz-content-sha256: -)",
             "s3-test-server: PUT /dogmonitor/clips/01a23b812a6979c785cdb41bfcde12db/video.mp4 -> 200 (x-amz-content-sha256: 48fc57ff)",
+            "s3-test-server: PUT /dogmonitor/clips/01a23b812a6979c785cdb41bfcde12db/preview.jpg -> 500 (x-amz-content-sha256: 08ee5e4f)",
+            "s3-test-server: PUT /dogmonitor/clips/01a23b812a6979c785cdb41bfcde12db/video.mp4 -> 200 (x-amz-content-sha256: 48fc57ff)",
+            "s3-test-server: PUT /dogmonitor/clips/01a23b812a6979c785cdb41bfcde12db/preview.jpg -> 200 (x-amz-content-sha256: 08ee5e4f)",
+            // A try whose worker was killed after its video, then one carried through.
             "s3-test-server: PUT /dogmonitor/clips/01a23b813a07708187c1e8138c3c4132/video.mp4 -> 200 (x-amz-content-sha256: 7ade2242)",
+            "s3-test-server: GET /dogmonitor/clips/01a23b813a07708187c1e8138c3c4132/preview.jpg -> 200 (x-amz-content-sha256: -)",
+            "s3-test-server: PUT /dogmonitor/clips/01a23b813a07708187c1e8138c3c4132/video.mp4 -> 200 (x-amz-content-sha256: 7ade2242)",
+            "s3-test-server: PUT /dogmonitor/clips/01a23b813a07708187c1e8138c3c4132/preview.jpg -> 200 (x-amz-content-sha256: 9a1c0e21)",
         ];
 
-        var writes = S3RequestLog.VideoWrites(log);
+        var uploads = S3RequestLog.CompletedUploads(log);
 
-        Assert.Equal(new Dictionary<string, int> { ["01a23b812a6979c785cdb41bfcde12db"] = 2, ["01a23b813a07708187c1e8138c3c4132"] = 1 }, writes);
+        Assert.Equal(new Dictionary<string, int> { ["01a23b812a6979c785cdb41bfcde12db"] = 2, ["01a23b813a07708187c1e8138c3c4132"] = 1 }, uploads);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ namespace DogMonitor.Tests.Faults;
 /// checked on the fault suite's own counts: nothing lost, nothing cut twice, no orphan after the sweep, no 5xx but 503,
 /// every request answered while the web app was up, and recovery without a hand.
 /// </summary>
+[Collection(nameof(FaultSuiteTests))]
 public sealed class FaultSuiteTests(FaultSuiteFixture fixture) : IClassFixture<FaultSuiteFixture>
 {
     [Fact]
@@ -21,7 +22,8 @@ public sealed class FaultSuiteTests(FaultSuiteFixture fixture) : IClassFixture<F
     public async Task RabbitMqStoppedDuringABurst_EveryClipIsCutOnceItIsBack()
     {
         var row = await KeptAsync(new BrokerOutage(TimeSpan.FromSeconds(6), burst: 4));
-        Assert.True(row.Ready >= 4, FaultTable.Render([row]));
+        // The burst and the steady load's clips, none failed: every one was cut once the broker was back.
+        Assert.True(row.ClipsReady >= 4 && row.Failed == 0, FaultTable.Render([row]));
     }
 
     [Fact]
@@ -67,3 +69,7 @@ public sealed class FaultSuiteTests(FaultSuiteFixture fixture) : IClassFixture<F
         return row;
     }
 }
+
+/// <summary>The fault suite runs alone: its leases are short, and a machine busy with the other tests would let them lapse.</summary>
+[CollectionDefinition(nameof(FaultSuiteTests), DisableParallelization = true)]
+public sealed class FaultSuiteAlone;

@@ -54,7 +54,13 @@ public sealed class DatabaseOutageTests(ProductionEnvironment environment) : ICl
         TestContext.Current.TestOutputHelper?.WriteLine($"Answering again {away.Elapsed.TotalMilliseconds:0} ms after the database came back.");
         var items = (await listed.ReadJsonAsync())["items"]!.AsArray();
         Assert.Equal(["before"], items.Select(i => (string?)i!["note"]));
-        Assert.Equal(objects, await AppEnvironment.ObjectKeysAsync(app)); // the refused post left no objects
+        // The refused post's two objects: with the database away the app cannot tell whether the row was stored after all
+        // (a commit whose answer was lost), so it keeps them rather than risk a stored snapshot's media. No row names
+        // them: the media audit counts them as orphans, and removes them after its grace period.
+        var left = (await AppEnvironment.ObjectKeysAsync(app)).Except(objects).ToList();
+        Assert.Equal(2, left.Count);
+        var audit = await (await client.GetAsync("/api/admin/media-audit")).ReadJsonAsync();
+        Assert.Equal(2, (int)audit["orphan_objects"]!);
         Assert.Equal(System.Net.HttpStatusCode.Created, (await client.PostJsonAsync("/api/snapshots", ApiClient.SnapshotBody(note: "after"))).StatusCode);
     }
 }

@@ -36,17 +36,19 @@ public sealed partial class ClipLeaseSweeper(IServiceScopeFactory scopes, IOptio
         var now = clock.GetUtcNow().UtcDateTime;
         var requeued = await ClipClaims.RequeueLapsedAsync(db, now, cancellationToken);
         // Pages showing "Cutting n %" hear that the clip waits again; if the broker is away they hear on the next change.
-        foreach (var clip in requeued)
+        // A broker that does not answer in time is away: the rest wait for the next sweep rather than each wait in turn.
+        var brokerAway = false;
+        foreach (var clip in requeued.TakeWhile(_ => !brokerAway))
         {
             try { await events.StatusChangedAsync(ClipEvents.Requeued(clip, ClipRules.WorkerStopped, now), cancellationToken); }
-            catch (Exception ex) when (ex is not OperationCanceledException) { LogNotPublished(logger, clip.Id, ex.Message); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { LogNotPublished(logger, clip.Id, ex.Message); brokerAway = ex is TimeoutException; }
         }
         var stale = await ClipClaims.TouchStaleQueuedAsync(db, now, options.Value, cancellationToken);
-        foreach (var id in requeued.Select(c => c.Id).Concat(stale))
+        foreach (var id in requeued.Select(c => c.Id).Concat(stale).TakeWhile(_ => !brokerAway))
         {
             // One refused publish must not cost the others theirs; the row stays queued and is published again later.
             try { await events.CutRequestedAsync(id, cancellationToken); }
-            catch (Exception ex) when (ex is not OperationCanceledException) { LogNotPublished(logger, id, ex.Message); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { LogNotPublished(logger, id, ex.Message); brokerAway = ex is TimeoutException; }
         }
         if (requeued.Count > 0) LogRequeued(logger, requeued.Count);
         if (stale.Count > 0) LogRepublished(logger, stale.Count);

@@ -72,11 +72,18 @@ public sealed class FaultSuite : IAsyncDisposable
         var s3LogFrom = tally.S3LogLines();
         using var stop = new CancellationTokenSource();
         var load = _load.RunSteadyAsync(fault.Name, _options.ClipEvery, _options.SnapshotEvery, stop.Token);
-        await Task.Delay(_options.LeadIn);
-        var outcome = await fault.InjectAsync(new FaultContext(_stack, _load, _inventory, _client, fault.Name, _say));
-        await Task.Delay(_options.Tail);
-        await stop.CancelAsync();
-        await load;
+        FaultOutcome outcome;
+        try
+        {
+            await Task.Delay(_options.LeadIn);
+            outcome = await fault.InjectAsync(new FaultContext(_stack, _load, _inventory, _client, fault.Name, _say));
+            await Task.Delay(_options.Tail);
+        }
+        finally
+        {
+            await stop.CancelAsync(); // a fault that failed must not leave the load running into the next one
+            await load;
+        }
         _say("  settling: waiting for every clip to be ready or failed, then the orphan sweep");
         return await tally.CountAsync(fault.Name, _ledger.Of(fault.Name), outcome, s3LogFrom, _options.SettleTimeout);
     }

@@ -25,6 +25,11 @@ var faults = new List<(string Key, Fault Fault)>
     ("cycles", new CreateDeleteCycles(options.Number("cycles", 1000))),
 };
 var only = options.Text("only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+if (only?.Except(faults.Select(f => f.Key)).ToList() is [_, ..] unknown)
+{
+    Console.Error.WriteLine($"unknown fault(s): {string.Join(", ", unknown)}; known: {string.Join(", ", faults.Select(f => f.Key))}");
+    return 2;
+}
 var chosen = faults.Where(f => only is null || only.Contains(f.Key)).Select(f => f.Fault).ToList();
 
 void Say(string line) => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {line}");

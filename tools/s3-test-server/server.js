@@ -110,6 +110,57 @@ function shouldFixXml(req, backendRes) {
   return !isObjectContent;
 }
 
+/**
+ * S3 is linearizable per key and a listing never fails on a write under way; s3rver is neither: a PUT and a DELETE of
+ * one key at once can leave its metadata without its object, and every listing of the bucket fails after that. So
+ * requests on one key go to s3rver one at a time, and a listing waits for the bucket's writes under way (and new writes
+ * wait for the listing): an object request holds its key and its bucket shared; a listing holds its bucket alone.
+ */
+class Locks {
+  constructor() { this.keys = new Map(); this.buckets = new Map(); }
+
+  /** Runs fn (returning a promise) holding what the request needs. */
+  async run(method, rawPath, fn) {
+    const [bucket = '', ...rest] = rawPath.split('?')[0].split('/').filter(Boolean);
+    const key = rest.length ? `${bucket}/${rest.join('/')}` : null;
+    const state = this.bucket(bucket);
+    if (key) {
+      while (state.listing) await state.listing;
+      state.shared++;
+      try { return await this.serial(key, fn); } finally { if (--state.shared === 0) state.idle(); }
+    }
+    if (method !== 'GET') return fn(); // bucket create, head: nothing to wait for
+    while (state.listing) await state.listing;
+    let done;
+    state.listing = new Promise(resolve => { done = resolve; });
+    try {
+      while (state.shared > 0) await new Promise(resolve => state.waiters.push(resolve));
+      return await fn();
+    } finally {
+      state.listing = null;
+      done();
+    }
+  }
+
+  bucket(name) {
+    let state = this.buckets.get(name);
+    if (!state) {
+      state = { shared: 0, listing: null, waiters: [], idle() { for (const w of this.waiters.splice(0)) w(); } };
+      this.buckets.set(name, state);
+    }
+    return state;
+  }
+
+  serial(key, fn) {
+    const previous = this.keys.get(key) || Promise.resolve();
+    const run = previous.then(fn, fn);
+    const tail = run.then(() => {}, () => {});
+    this.keys.set(key, tail);
+    tail.then(() => { if (this.keys.get(key) === tail) this.keys.delete(key); });
+    return run;
+  }
+}
+
 const wantsUrlEncoding = url =>
   new URLSearchParams(url.split('?')[1] || '').get('encoding-type') === 'url';
 
@@ -160,6 +211,7 @@ async function main() {
   await new Promise((resolve, reject) => backend.once('error', reject).listen(backendSocket, resolve));
   const agent = new http.Agent({ keepAlive: true });
 
+  const locks = new Locks();
   const front = http.createServer(async (req, res) => {
     const requestId = crypto.randomBytes(8).toString('hex').toUpperCase();
     if (TRACE) {
@@ -181,7 +233,11 @@ async function main() {
             { ClientComputedContentSHA256: auth.payloadHash, S3ComputedContentSHA256: computed });
         }
       }
-      forward(req, res, body, backendSocket, agent, requestId);
+      await locks.run(req.method, req.url, () => new Promise(resolve => {
+        res.on('finish', resolve);
+        res.on('close', resolve);
+        forward(req, res, body, backendSocket, agent, requestId);
+      }));
     } catch (err) {
       if (err instanceof S3Error) sendError(req, res, err, requestId);
       else internalError(req, res, requestId, err);

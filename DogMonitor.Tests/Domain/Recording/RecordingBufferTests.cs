@@ -71,7 +71,7 @@ public sealed class RecordingBufferTests : IDisposable
             buffer.ReserveAsync("yard", Guid.NewGuid(), Start.AddHours(-1), Start.AddHours(-1).AddSeconds(5), TestContext.Current.CancellationToken));
 
         Assert.Equal(
-            "The buffer of camera 'yard' holds 2026-11-24T10:00:00.000Z to 2026-11-24T10:00:10.000Z; the clip asks for 2026-11-24T09:00:00.000Z to 2026-11-24T09:00:05.000Z.",
+            "The buffer of camera 'yard' holds 2026-11-24T10:00:00.000Z to 2026-11-24T10:00:10.000Z; 2026-11-24T09:00:00.000Z to 2026-11-24T09:00:05.000Z was asked for.",
             error.Message);
     }
 
@@ -103,7 +103,7 @@ public sealed class RecordingBufferTests : IDisposable
             buffer.ReserveAsync("yard", Guid.NewGuid(), Start.AddSeconds(8), Start.AddSeconds(12), TestContext.Current.CancellationToken));
 
         Assert.Equal(
-            "The buffer of camera 'yard' holds 2026-11-24T10:00:00.000Z to 2026-11-24T10:00:10.000Z; the clip asks for 2026-11-24T10:00:08.000Z to 2026-11-24T10:00:12.000Z.",
+            "The buffer of camera 'yard' holds 2026-11-24T10:00:00.000Z to 2026-11-24T10:00:10.000Z; 2026-11-24T10:00:08.000Z to 2026-11-24T10:00:12.000Z was asked for.",
             error.Message);
     }
 

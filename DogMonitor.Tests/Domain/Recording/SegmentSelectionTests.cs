@@ -46,7 +46,7 @@ public class SegmentSelectionTests
         Assert.Equal(SegmentSelectionOutcome.NotCovered, selection.Outcome);
         Assert.Empty(selection.Segments);
         Assert.Equal(
-            "The buffer of camera 'yard' holds 2026-11-24T10:00:28.109Z to 2026-11-24T10:00:40.069Z; the clip asks for 2026-11-24T09:00:00.000Z to 2026-11-24T09:00:05.000Z.",
+            "The buffer of camera 'yard' holds 2026-11-24T10:00:28.109Z to 2026-11-24T10:00:40.069Z; 2026-11-24T09:00:00.000Z to 2026-11-24T09:00:05.000Z was asked for.",
             selection.Problem);
     }
 
@@ -65,7 +65,7 @@ public class SegmentSelectionTests
 
         Assert.Equal(SegmentSelectionOutcome.NotYetRecorded, selection.Outcome);
         Assert.Equal(
-            "The buffer of camera 'yard' holds 2026-11-24T10:00:28.109Z to 2026-11-24T10:00:40.069Z; the clip asks for 2026-11-24T10:00:38.000Z to 2026-11-24T10:00:43.000Z.",
+            "The buffer of camera 'yard' holds 2026-11-24T10:00:28.109Z to 2026-11-24T10:00:40.069Z; 2026-11-24T10:00:38.000Z to 2026-11-24T10:00:43.000Z was asked for.",
             selection.Problem);
     }
 
@@ -75,7 +75,7 @@ public class SegmentSelectionTests
         var selection = SegmentSelection.Select("yard", [], Utc("2026-11-24T10:00:00Z"), Utc("2026-11-24T10:00:05Z"));
 
         Assert.Equal(SegmentSelectionOutcome.NotYetRecorded, selection.Outcome);
-        Assert.Equal("The buffer of camera 'yard' holds nothing yet; the clip asks for 2026-11-24T10:00:00.000Z to 2026-11-24T10:00:05.000Z.", selection.Problem);
+        Assert.Equal("The buffer of camera 'yard' holds nothing yet; 2026-11-24T10:00:00.000Z to 2026-11-24T10:00:05.000Z was asked for.", selection.Problem);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public class SegmentSelectionTests
 
         Assert.Equal(SegmentSelectionOutcome.NotCovered, selection.Outcome);
         Assert.Equal(
-            "The buffer of camera 'yard' holds 2026-11-24T10:00:00.000Z to 2026-11-24T10:00:36.000Z but is missing 2026-11-24T10:00:10.000Z to 2026-11-24T10:00:30.000Z, when the camera or its recorder was down; the clip asks for 2026-11-24T10:00:15.000Z to 2026-11-24T10:00:20.000Z.",
+            "The buffer of camera 'yard' holds 2026-11-24T10:00:00.000Z to 2026-11-24T10:00:36.000Z but is missing 2026-11-24T10:00:10.000Z to 2026-11-24T10:00:30.000Z, when the camera or its recorder was down; 2026-11-24T10:00:15.000Z to 2026-11-24T10:00:20.000Z was asked for.",
             selection.Problem);
     }
 

@@ -30,18 +30,25 @@ public sealed class CreateDeleteCycles(int count, double databaseFaultRate = 0.0
             while ((i = Interlocked.Increment(ref next)) < Count)
             {
                 var noun = i % 2 == 0 ? "snapshot" : "clip";
-                var created = await UntilAnsweredAsync(() => noun == "snapshot" ? context.Load.SnapshotAsync(context.Phase, withImage: true) : context.Load.ClipAsync(context.Phase));
+                var (created, _) = await UntilAnsweredAsync(() => noun == "snapshot" ? context.Load.SnapshotAsync(context.Phase, withImage: true) : context.Load.ClipAsync(context.Phase));
                 if (created is not { Succeeded: true, Id: { } id }) { unfinished.Add($"{noun} not made: {created.Status} {created.Detail}"); continue; }
                 if (noun == "clip") await Task.Delay(Random.Shared.Next(0, 3000));
-                var gone = await UntilAnsweredAsync(() => context.Load.DeleteAsync(context.Phase, noun, id));
-                if (gone.Succeeded) deleted.Add((noun, id));
+                var (gone, tries) = await UntilAnsweredAsync(() => context.Load.DeleteAsync(context.Phase, noun, id));
+                // A 404 after a try without an answer: that try deleted it, and its answer was lost.
+                if (gone.Succeeded || gone.Status == 404 && tries > 1) deleted.Add((noun, id));
                 else if (gone.Status == 404) vanished.Add($"{noun} {id}: made, then not found by its delete");
                 else unfinished.Add($"{noun} {id} not deleted: {gone.Status} {gone.Detail}");
             }
         }
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => CycleAsync()));
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => CycleAsync()));
+        }
+        finally
+        {
+            (stack.PostgresRelay.FaultRate, stack.S3Relay.FaultRate) = (0, 0);
+        }
         var injected = (stack.PostgresRelay.Injected, stack.S3Relay.Injected);
-        (stack.PostgresRelay.FaultRate, stack.S3Relay.FaultRate) = (0, 0);
         var end = DateTime.UtcNow;
 
         var leftRows = (await context.Inventory.ClipsAsync([.. deleted.Where(d => d.Noun == "clip").Select(d => d.Id)])).Count
@@ -49,6 +56,7 @@ public sealed class CreateDeleteCycles(int count, double databaseFaultRate = 0.0
         List<string> problems = [.. unfinished.Take(5)];
         if (leftRows > 0) problems.Add($"{leftRows} rows still there after their delete was answered");
         if (!unfinished.IsEmpty) problems.Insert(0, $"{unfinished.Count} cycles not finished after {MaxTries} tries each");
+        if (injected.Item1 == 0 || injected.Item2 == 0) problems.Add("no fault was injected into the database or the store calls");
         return new FaultOutcome(end, [$"{deleted.Count} of {Count} cycles made and deleted; {injected.Item1} database and {injected.Item2} S3 connections reset mid-call"])
         {
             Completed = deleted.Count, Lost = [.. vanished], Problems = problems,
@@ -56,15 +64,15 @@ public sealed class CreateDeleteCycles(int count, double databaseFaultRate = 0.0
     }
 
     /// <summary>Sends again while the answer is 503 or none (what a client does with a passing failure).</summary>
-    private static async Task<Attempt> UntilAnsweredAsync(Func<Task<Attempt>> send)
+    private static async Task<(Attempt Last, int Tries)> UntilAnsweredAsync(Func<Task<Attempt>> send)
     {
         Attempt attempt = null!;
-        for (var tries = 0; tries < MaxTries; tries++)
+        for (var tries = 1; tries <= MaxTries; tries++)
         {
             attempt = await send();
-            if (attempt.Status is not (503 or 0)) return attempt;
-            await Task.Delay(200 * (tries + 1));
+            if (attempt.Status is not (503 or 0)) return (attempt, tries);
+            await Task.Delay(200 * tries);
         }
-        return attempt;
+        return (attempt, MaxTries);
     }
 }

@@ -21,18 +21,25 @@ public sealed class DiskFull(TimeSpan held) : Fault
         var filling = Task.Run(() => SmallDisk.KeepFullAsync(filler, stop.Token));
         context.Say($"  filling the buffer's {context.Stack.Options.BufferDiskMegabytes} MB filesystem");
         string? said = null;
-        var until = DateTime.UtcNow + Held;
-        while (DateTime.UtcNow < until)
+        long free;
+        try
         {
-            if (said is null && await CameraAsync(context) is { } camera && (string?)camera["last_error"] is { } error && !(bool)camera["online"]!
-                && error.Contains("disk", StringComparison.OrdinalIgnoreCase))
-                said = error;
-            await Task.Delay(250);
+            var until = DateTime.UtcNow + Held;
+            while (DateTime.UtcNow < until)
+            {
+                if (said is null && await CameraAsync(context) is { } camera && (string?)camera["last_error"] is { } error && !(bool)camera["online"]!
+                    && error.Contains("disk", StringComparison.OrdinalIgnoreCase))
+                    said = error;
+                await Task.Delay(250);
+            }
+            free = disk.Free;
         }
-        var free = disk.Free;
-        await stop.CancelAsync();
-        await filling;
-        File.Delete(filler);
+        finally
+        {
+            await stop.CancelAsync(); // the disk is given back whatever happened
+            await filling;
+            File.Delete(filler);
+        }
         var end = DateTime.UtcNow;
         context.Say("  room again");
 

@@ -13,6 +13,9 @@ public sealed record FaultOutcome(DateTime End, IReadOnlyList<string> Notes)
     public IReadOnlyList<string> Lost { get; init; } = [];
     public int Completed { get; init; }
 
+    /// <summary>An outage that requests must meet: some are answered 503 (else the load missed it and proved nothing).</summary>
+    public bool ExpectsUnavailable { get; init; }
+
     /// <summary>Requests may go unanswered (the web process itself was down); otherwise every request must get an answer.</summary>
     public bool UnansweredExpected { get; init; }
 

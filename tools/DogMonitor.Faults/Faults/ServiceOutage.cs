@@ -24,6 +24,6 @@ public sealed class ServiceOutage(string name, Func<ProductionStack, Service> se
         await server.ResumeAsync();
         var end = DateTime.UtcNow;
         context.Say($"  {server.Name} started again");
-        return new FaultOutcome(end, [$"{server.Name} was down {(end - stoppedAt).TotalSeconds:0.0} s ({how}, then started again)"]);
+        return new FaultOutcome(end, [$"{server.Name} was down {(end - stoppedAt).TotalSeconds:0.0} s ({how}, then started again)"]) { ExpectsUnavailable = true };
     }
 }

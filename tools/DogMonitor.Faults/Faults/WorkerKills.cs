@@ -44,6 +44,6 @@ public sealed class WorkerKills(int count) : Fault
         }
         await Task.WhenAll(restarting.Values);
         notes.Insert(0, $"{killed.Count} workers killed while ffmpeg was cutting a clip (a different clip each time), each started again at once");
-        return new FaultOutcome(DateTime.UtcNow, notes);
+        return new FaultOutcome(DateTime.UtcNow, notes) { Problems = killed.Count < Count ? [$"only {killed.Count} of {Count} kills"] : [] };
     }
 }

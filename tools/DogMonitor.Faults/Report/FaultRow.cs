@@ -6,6 +6,8 @@ public sealed record FaultRow
     public required string Fault { get; init; }
     public int Requests { get; init; }
     public int Ready { get; init; }
+    /// <summary>Of <see cref="Ready"/>, the clips.</summary>
+    public int ClipsReady { get; init; }
     public int Failed { get; init; }
     /// <summary>Why items failed, with how many each.</summary>
     public IReadOnlyDictionary<string, int> FailedReasons { get; init; } = new Dictionary<string, int>();

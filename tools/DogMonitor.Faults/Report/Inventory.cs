@@ -73,6 +73,18 @@ public sealed class Inventory(ProductionStack stack) : IDisposable
         return objects;
     }
 
+    /// <summary>Snapshots, and ready clips, whose objects are not all in <paramref name="objects"/>.</summary>
+    public async Task<List<string>> RowsMissingMediaAsync(IReadOnlyDictionary<string, DateTime> objects)
+    {
+        var missing = new List<string>();
+        await foreach (var reader in QueryAsync("SELECT id, image_key, thumbnail_key FROM snapshots", null))
+            if (!objects.ContainsKey(reader.GetString(1)) || !objects.ContainsKey(reader.GetString(2))) missing.Add($"snapshot {reader.GetGuid(0)}: media missing");
+        await foreach (var reader in QueryAsync("SELECT id, video_key, preview_key FROM clips WHERE lower(status) = 'ready'", null))
+            if (reader.IsDBNull(1) || reader.IsDBNull(2) || !objects.ContainsKey(reader.GetString(1)) || !objects.ContainsKey(reader.GetString(2)))
+                missing.Add($"clip {reader.GetGuid(0)}: ready, media missing");
+        return missing;
+    }
+
     /// <summary>Objects that no row names: their key's folder (snapshots/{id}/…, clips/{id}/…) holds no known id.</summary>
     public async Task<List<KeyValuePair<string, DateTime>>> OrphansAsync()
     {

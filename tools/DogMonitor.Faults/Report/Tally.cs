@@ -1,3 +1,4 @@
+using DogMonitor.Domain.Clips;
 using System.Text.RegularExpressions;
 using DogMonitor.Faults.Faults;
 using DogMonitor.Faults.Load;
@@ -14,7 +15,9 @@ public sealed partial class Tally(ProductionStack stack, Inventory inventory, Ht
 {
     public async Task<FaultRow> CountAsync(string fault, IReadOnlyList<Attempt> attempts, FaultOutcome outcome, long s3LogFrom, TimeSpan settleTimeout)
     {
-        var deleted = attempts.Where(a => a is { Kind: AttemptKind.Delete, Succeeded: true }).Select(a => a.Id!.Value).ToHashSet();
+        // Asked to be deleted: a 404 too (a try before it deleted it and lost its answer; one that found nothing at its
+        // first try is the fault's to call lost).
+        var deleted = attempts.Where(a => a is { Kind: AttemptKind.Delete } && (a.Succeeded || a.Status == 404)).Select(a => a.Id!.Value).ToHashSet();
         var clipIds = Made(attempts, AttemptKind.Clip).Where(id => !deleted.Contains(id)).ToList();
         var snapshotIds = Made(attempts, AttemptKind.Snapshot).Where(id => !deleted.Contains(id)).ToList();
 
@@ -27,6 +30,8 @@ public sealed partial class Tally(ProductionStack stack, Inventory inventory, Ht
             if (!clips.TryGetValue(id, out var row)) lost.Add($"clip {id}: accepted, no row");
             else if (row.Status is not ("ready" or "failed")) lost.Add($"clip {id}: still {row.Status} after {settleTimeout.TotalSeconds:0} s");
             else if (row.Status == "ready" && (!objects.ContainsKey(row.VideoKey ?? "") || !objects.ContainsKey(row.PreviewKey ?? ""))) lost.Add($"clip {id}: ready, media missing");
+            // Marked failed by the media audit (which the workers run): it was ready, and its media went.
+            else if (row.Status == "failed" && row.Error == ClipRules.MediaMissing(stack.MediaStoreDescription)) lost.Add($"clip {id}: its media went (the audit marked it failed)");
         }
         foreach (var id in snapshotIds)
         {
@@ -37,6 +42,9 @@ public sealed partial class Tally(ProductionStack stack, Inventory inventory, Ht
 
         var before = await inventory.OrphansAsync();
         var after = before.Count == 0 ? before : await SweepAsync(before);
+        // Any row of the whole store, not only this fault's: a snapshot whose create was answered 503 may be stored after all.
+        foreach (var row in await inventory.RowsMissingMediaAsync(await inventory.ObjectsAsync()))
+            if (!lost.Any(l => l.StartsWith(row.Split(':')[0], StringComparison.Ordinal))) lost.Add(row);
 
         var accepted = attempts.Where(a => a.Succeeded && a.Kind != AttemptKind.Delete);
         var backlogDone = clips.Values.Where(c => clipIds.Contains(c.Id) && c.Status is "ready" or "failed")
@@ -50,6 +58,7 @@ public sealed partial class Tally(ProductionStack stack, Inventory inventory, Ht
             Fault = fault,
             Requests = attempts.Count,
             Ready = clips.Values.Count(c => c.Status == "ready" && clipIds.Contains(c.Id)) + snapshots.Count + outcome.Completed,
+            ClipsReady = clips.Values.Count(c => c.Status == "ready" && clipIds.Contains(c.Id)),
             Failed = clips.Values.Count(c => c.Status == "failed" && clipIds.Contains(c.Id)),
             FailedReasons = clips.Values.Where(c => c.Status == "failed" && clipIds.Contains(c.Id))
                 .GroupBy(c => Shorten(c.Error ?? "(no reason)")).ToDictionary(g => g.Key, g => g.Count()),
@@ -64,7 +73,7 @@ public sealed partial class Tally(ProductionStack stack, Inventory inventory, Ht
             UnansweredExpected = outcome.UnansweredExpected,
             Recovery = recoveredAt.Any(r => r is null) || stillStuck || outcome.OwnRecoveryFailed ? null : recoveredAt.Max()!.Value - outcome.End,
             Notes = [.. outcome.Notes, .. Refusals(attempts)],
-            Problems = outcome.Problems,
+            Problems = [.. outcome.Problems, .. outcome.ExpectsUnavailable && !attempts.Any(a => a.Status == 503) ? ["no request met the outage (none was answered 503)"] : Array.Empty<string>()],
         };
     }
 
@@ -94,7 +103,7 @@ public sealed partial class Tally(ProductionStack stack, Inventory inventory, Ht
     }
 
     /// <summary>Clips whose video the S3 server stored more than once since <paramref name="from"/> (a line of its log).</summary>
-    private int CutTwice(long from) => S3RequestLog.VideoWrites(File.ReadLines(stack.S3Log).Skip((int)from)).Count(clip => clip.Value > 1);
+    private int CutTwice(long from) => S3RequestLog.CompletedUploads(File.ReadLines(stack.S3Log).Skip((int)from)).Count(clip => clip.Value > 1);
 
     public long S3LogLines() => File.Exists(stack.S3Log) ? File.ReadLines(stack.S3Log).LongCount() : 0;
 

@@ -17,6 +17,7 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _recent = new();
     private readonly StreamWriter _log;
     private Process? _process;
+    private bool _disposed;
 
     public HostProcess(string name, string project, IReadOnlyDictionary<string, string?> settings, string logDirectory, string readyLine, params string[] arguments)
     {
@@ -52,7 +53,7 @@ public sealed class HostProcess : IAsyncDisposable
         void Heard(string? line)
         {
             if (line is null) return;
-            lock (_log) _log.WriteLine(line);
+            lock (_log) if (!_disposed) _log.WriteLine(line);
             _recent.Enqueue(line);
             while (_recent.Count > 60) _recent.TryDequeue(out _);
             if (line.Contains(_readyLine, StringComparison.Ordinal)) ready.TrySetResult();
@@ -61,6 +62,7 @@ public sealed class HostProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Heard(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        _process?.Dispose(); // the last life's
         _process = process;
         var exited = process.WaitForExitAsync();
         var finished = await Task.WhenAny(ready.Task, exited, Task.Delay(timeout ?? TimeSpan.FromSeconds(90)));
@@ -83,6 +85,10 @@ public sealed class HostProcess : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
-        lock (_log) _log.Dispose();
+        lock (_log)
+        {
+            _disposed = true;
+            _log.Dispose();
+        }
     }
 }

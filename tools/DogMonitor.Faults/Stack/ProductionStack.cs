@@ -47,6 +47,9 @@ public sealed class ProductionStack : IAsyncDisposable
     public string S3SecretKey => S3.Settings["S3_SECRET"];
     public string S3Log => Path.Combine(S3.Directory, "s3.log");
 
+    /// <summary>How the app names its store in what it says (the relay's address).</summary>
+    public string MediaStoreDescription => $"s3 http://127.0.0.1:{S3Relay.Port}/{Bucket}";
+
     /// <summary>An API key of the admin, made at start.</summary>
     public string ApiKey { get; private set; } = "";
 
@@ -69,15 +72,18 @@ public sealed class ProductionStack : IAsyncDisposable
     private async Task StartAllAsync(Action<string> say)
     {
         say("starting PostgreSQL, RabbitMQ and the S3 server");
+        async Task<Service> StartServiceAsync(string name, IReadOnlyDictionary<string, string>? environment = null)
+        {
+            var service = await Service.StartAsync(name, Path.Combine(Directory, name), environment);
+            lock (_owned) _owned.Add(new Stopping(service.RemoveAsync)); // as each starts, so one failing leaves none behind
+            return service;
+        }
         var services = await Task.WhenAll(
-            Service.StartAsync("postgres", Path.Combine(Directory, "postgres")),
-            Service.StartAsync("rabbitmq", Path.Combine(Directory, "rabbitmq")),
-            // Every request in the S3 server's log: how many times each clip's video was written is counted from it.
-            Service.StartAsync("s3", Path.Combine(Directory, "s3"), new Dictionary<string, string> { ["S3_TEST_SERVER_TRACE"] = "1" }));
+            StartServiceAsync("postgres"),
+            StartServiceAsync("rabbitmq"),
+            // Every request in the S3 server's log: how many times each clip's cut was carried through is counted from it.
+            StartServiceAsync("s3", new Dictionary<string, string> { ["S3_TEST_SERVER_TRACE"] = "1" }));
         (Postgres, RabbitMq, S3) = (services[0], services[1], services[2]);
-        _owned.Add(new Stopping(Postgres.RemoveAsync));
-        _owned.Add(new Stopping(RabbitMq.RemoveAsync));
-        _owned.Add(new Stopping(S3.RemoveAsync));
 
         var admin = new NpgsqlConnectionStringBuilder(Postgres.Settings["POSTGRES_ADMIN"]);
         await using (var connection = new NpgsqlConnection(admin.ConnectionString))
@@ -201,7 +207,7 @@ public sealed class ProductionStack : IAsyncDisposable
         for (var i = _owned.Count - 1; i >= 0; i--)
         {
             try { await _owned[i].DisposeAsync(); }
-            catch (Exception ex) when (ex is InvalidOperationException or IOException) { }
+            catch (Exception ex) when (ex is not OutOfMemoryException) { Console.Error.WriteLine($"stopping the stack: {ex.Message}"); }
         }
     }
 

@@ -346,6 +346,21 @@ describe('s3-test-server', () => {
     assert.equal(xmlCode(get.body), 'NoSuchKey');
   });
 
+  it('PUTs and DELETEs of one key at once leave it whole or gone, and the bucket can still be listed', async () => {
+    const key = `${base}/${bucket}/race/video.mp4`;
+    const requests = [];
+    for (let i = 0; i < 12; i++) {
+      requests.push(curl(key, { uploadFile: payloadFile }), curl(key, { method: 'DELETE' }));
+      requests.push(curl(`${base}/${bucket}?list-type=2&prefix=race%2F`));
+    }
+    const answers = await Promise.all(requests);
+    assert.deepEqual(answers.filter(a => a.status >= 500).map(a => a.body.toString()), []);
+    await curl(key, { method: 'DELETE' });
+    const listed = await curl(`${base}/${bucket}?list-type=2&prefix=race%2F`);
+    assert.equal(listed.status, 200, listed.body.toString());
+    assert.doesNotMatch(listed.body.toString(), /<Key>/);
+  });
+
   // Last: stops the server.
   it('stdout carries only the ready line, and SIGTERM ends the process with exit code 0', async () => {
     assert.match(server.stdout, READY_LINE);
