@@ -43,7 +43,7 @@ public sealed class FaultSuiteTests(FaultSuiteFixture fixture) : IClassFixture<F
     [Fact]
     public async Task TheWebProcessKilledWithClipsQueuedAndProcessing_AllOfThemFinish()
     {
-        var row = await KeptAsync(new WebRestart(clips: 3));
+        var row = await KeptAsync(new WebRestart(clips: 5));
         Assert.Contains(row.Notes, n => n.StartsWith("killed with", StringComparison.Ordinal));
     }
 

@@ -113,7 +113,7 @@ function shouldFixXml(req, backendRes) {
 /**
  * S3 is linearizable per key and a listing never fails on a write under way; s3rver is neither: a PUT and a DELETE of
  * one key at once can leave its metadata without its object, and every listing of the bucket fails after that. So
- * requests on one key go to s3rver one at a time, and a listing waits for the bucket's writes under way (and new writes
+ * requests on one key (on one folder, below) go to s3rver one at a time, and a listing waits for the bucket's writes under way (and new writes
  * wait for the listing): an object request holds its key and its bucket shared; a listing holds its bucket alone.
  */
 class Locks {
@@ -122,7 +122,9 @@ class Locks {
   /** Runs fn (returning a promise) holding what the request needs. */
   async run(method, rawPath, fn) {
     const [bucket = '', ...rest] = rawPath.split('?')[0].split('/').filter(Boolean);
-    const key = rest.length ? `${bucket}/${rest.join('/')}` : null;
+    // By the key's folder, not the key: s3rver removes a folder its DELETE leaves empty, and a PUT of another key in
+    // that folder at that moment crashes the whole server (ENOENT on its write stream).
+    const key = rest.length ? `${bucket}/${rest.slice(0, -1).join('/')}/` : null;
     const state = this.bucket(bucket);
     if (key) {
       while (state.listing) await state.listing;

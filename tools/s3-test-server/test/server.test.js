@@ -346,16 +346,20 @@ describe('s3-test-server', () => {
     assert.equal(xmlCode(get.body), 'NoSuchKey');
   });
 
-  it('PUTs and DELETEs of one key at once leave it whole or gone, and the bucket can still be listed', async () => {
+  it('PUTs and DELETEs of one key, and of its neighbour, at once leave each whole or gone, and the bucket can still be listed', async () => {
     const key = `${base}/${bucket}/race/video.mp4`;
     const requests = [];
+    const neighbour = `${base}/${bucket}/race/preview.jpg`;
     for (let i = 0; i < 12; i++) {
       requests.push(curl(key, { uploadFile: payloadFile }), curl(key, { method: 'DELETE' }));
+      requests.push(curl(neighbour, { uploadFile: payloadFile }), curl(neighbour, { method: 'DELETE' }));
       requests.push(curl(`${base}/${bucket}?list-type=2&prefix=race%2F`));
     }
     const answers = await Promise.all(requests);
     assert.deepEqual(answers.filter(a => a.status >= 500).map(a => a.body.toString()), []);
     await curl(key, { method: 'DELETE' });
+    await curl(neighbour, { method: 'DELETE' });
+    assert.equal(server.proc.exitCode, null, `the server exited: ${server.stderr.slice(-500)}`);
     const listed = await curl(`${base}/${bucket}?list-type=2&prefix=race%2F`);
     assert.equal(listed.status, 200, listed.body.toString());
     assert.doesNotMatch(listed.body.toString(), /<Key>/);
