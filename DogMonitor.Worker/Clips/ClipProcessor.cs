@@ -144,9 +144,7 @@ public sealed partial class ClipProcessor(
 
     private async Task FinishAsync(Clip clip, Guid token, ClipOutput output)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>();
-        if (await ClipClaims.CompleteAsync(db, clip.Id, token, output, Now, CancellationToken.None))
+        if (await CompleteAsync(clip.Id, token, output))
         {
             LogReady(logger, clip.Id, output.DurationMs, output.SizeBytes);
             await PublishAsync(ClipEvents.Ready(clip, Now));
@@ -156,6 +154,34 @@ public sealed partial class ClipProcessor(
         await RemoveObjectsIfDeletedAsync(clip.Id);
         LogAbandoned(logger, clip.Id);
     }
+
+    /// <summary>
+    /// Marks the clip ready. Its cut is whole and uploaded, so a database away for a moment (a restart) must not cost it
+    /// a second cut: the update is tried again, once a second, while the claim's lease still holds.
+    /// </summary>
+    private async Task<bool> CompleteAsync(Guid clipId, Guid token, ClipOutput output)
+    {
+        var until = Now + options.Value.Lease;
+        while (true)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>();
+                return await ClipClaims.CompleteAsync(db, clipId, token, output, Now, CancellationToken.None);
+            }
+            catch (Exception ex) when (DatabaseErrors.IsDatabaseFailure(ex) && Now + CompleteRetryPause < until)
+            {
+                LogCompleteRetry(logger, clipId, ex.Message);
+                await Task.Delay(CompleteRetryPause, clock);
+            }
+        }
+    }
+
+    private static readonly TimeSpan CompleteRetryPause = TimeSpan.FromSeconds(1);
+
+    [LoggerMessage(LogLevel.Warning, "Clip {ClipId} is cut and uploaded but could not be marked ready yet; trying again: {Reason}")]
+    private static partial void LogCompleteRetry(ILogger logger, Guid clipId, string reason);
 
     /// <summary>
     /// Removes the clip's objects when its row is gone (they belong to nobody). When the row is still there another
