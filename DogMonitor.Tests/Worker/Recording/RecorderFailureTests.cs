@@ -41,7 +41,9 @@ public sealed class RecorderFailureTests : IDisposable
     {
         using var host = Start("/nonexistent/ffmpeg", segmentSeconds: 2);
 
-        await WaitUntilAsync(() => File.Exists(host.Services.GetRequiredService<BufferLayout>().StateFile("cam")), TimeSpan.FromSeconds(5));
+        // The state is written once before ffmpeg is started (what the camera sends), then again with the failure.
+        await WaitUntilAsync(() => File.Exists(host.Services.GetRequiredService<BufferLayout>().StateFile("cam"))
+            && ReadStateAsync(host).GetAwaiter().GetResult().LastError is not null, TimeSpan.FromSeconds(5));
 
         var state = await ReadStateAsync(host);
         Assert.Contains("ffmpeg ('/nonexistent/ffmpeg') could not be started", state.LastError, StringComparison.Ordinal);
