@@ -166,7 +166,8 @@ class Locks {
 const wantsUrlEncoding = url =>
   new URLSearchParams(url.split('?')[1] || '').get('encoding-type') === 'url';
 
-function forward(req, res, body, backendSocket, agent, requestId) {
+/** Sends the request on to s3rver; calls done once s3rver is finished with it, whatever the client did meanwhile. */
+function forward(req, res, body, backendSocket, agent, requestId, done) {
   const headers = { ...req.headers };
   for (const name of HOP_BY_HOP) delete headers[name];
   if (body.length || req.method === 'PUT' || req.method === 'POST') {
@@ -176,8 +177,9 @@ function forward(req, res, body, backendSocket, agent, requestId) {
     socketPath: backendSocket, agent, method: req.method, path: req.url, headers,
   });
   const failed = err => internalError(req, res, requestId, err);
-  backendReq.on('error', failed);
+  backendReq.on('error', err => { failed(err); done(); });
   backendReq.on('response', backendRes => {
+    backendRes.on('close', done);
     const resHeaders = { ...backendRes.headers, 'x-amz-request-id': requestId };
     for (const name of HOP_BY_HOP) delete resHeaders[name];
     if (!shouldFixXml(req, backendRes)) {
@@ -235,10 +237,10 @@ async function main() {
             { ClientComputedContentSHA256: auth.payloadHash, S3ComputedContentSHA256: computed });
         }
       }
+      // The lock is held until s3rver is done, not until the client is: a client that hangs up mid-PUT (a cancelled
+      // upload) leaves s3rver still writing, and a DELETE of that key let in then leaves half an object behind.
       await locks.run(req.method, req.url, () => new Promise(resolve => {
-        res.on('finish', resolve);
-        res.on('close', resolve);
-        forward(req, res, body, backendSocket, agent, requestId);
+        forward(req, res, body, backendSocket, agent, requestId, resolve);
       }));
     } catch (err) {
       if (err instanceof S3Error) sendError(req, res, err, requestId);

@@ -365,6 +365,32 @@ describe('s3-test-server', () => {
     assert.doesNotMatch(listed.body.toString(), /<Key>/);
   });
 
+  it('a PUT whose client hangs up once the body is sent, then a DELETE of its key, leave nothing half-written', async () => {
+    const big = crypto.randomBytes(32 * 1024 * 1024); // long enough for s3rver to be still writing when the client hangs up
+    // Hung up at several moments, as no one can see from outside when s3rver starts writing.
+    for (let i = 0; i < 24; i++) {
+      const objectPath = `/${bucket}/hangup-${i}/video.mp4`;
+      const put = aws4.sign({
+        host: `127.0.0.1:${server.port}`, method: 'PUT', path: objectPath, body: big, service: 's3', region: 'us-east-1',
+        headers: { 'x-amz-content-sha256': sha256(big) },
+      }, { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY });
+      await new Promise(resolve => {
+        const req = http.request({ host: '127.0.0.1', port: server.port, method: 'PUT', path: objectPath, headers: put.headers });
+        req.on('error', () => resolve());
+        req.on('response', () => resolve()); // too late to hang up: still a fair run
+        req.end(big, () => setTimeout(() => { req.destroy(); resolve(); }, i * 5));
+      });
+      const del = await curl(`${base}${objectPath}`, { method: 'DELETE' });
+      assert.equal(del.status, 204, del.body.toString());
+    }
+    const listed = await curl(`${base}/${bucket}?list-type=2&prefix=hangup-`);
+    assert.equal(listed.status, 200, listed.body.toString());
+    assert.doesNotMatch(listed.body.toString(), /<Key>/);
+    const left = fs.readdirSync(path.join(server.work, 'data', bucket)).filter(name => name.startsWith('hangup-'))
+      .flatMap(dir => fs.readdirSync(path.join(server.work, 'data', bucket, dir)));
+    assert.deepEqual(left, []);
+  });
+
   // Last: stops the server.
   it('stdout carries only the ready line, and SIGTERM ends the process with exit code 0', async () => {
     assert.match(server.stdout, READY_LINE);
