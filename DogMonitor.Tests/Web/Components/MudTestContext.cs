@@ -62,6 +62,7 @@ public abstract class MudTestContext : BunitContext, IClassFixture<EmbeddedEnvir
         Services.AddScoped(sp => sp.GetRequiredService<AppScope>().Get<UserScopes>());
         // Services that talk to the browser use bunit's JS runtime, not the app's.
         Services.AddScoped<BrowserTime>();
+        // Built here from the services above: a scoped service of the app's would act for nobody, in the app's JS runtime.
         Services.AddScoped(sp => new GalleryItems(sp.GetRequiredService<UserScopes>(), sp.GetRequiredService<AppScope>().Get<MediaLinks>(),
             App.Services.GetRequiredService<CameraCatalog>(), sp.GetRequiredService<BrowserTime>(), App.Services.GetRequiredService<TimeProvider>()));
         // As in a connected circuit: the pages open dialogs only once interactive.
