@@ -115,6 +115,26 @@ public sealed class GalleryTabTests(EmbeddedEnvironment environment) : MudTestCo
     }
 
     [Fact]
+    public async Task ANewClipIsCountedEvenWhenTheGridReadItsCardBeforeItsNewsCame()
+    {
+        await UseFreshAppAsync();
+        await GallerySeed.ClipAsync(App, ClipStatus.Ready);
+        var tab = RenderTab<ClipsTab, ClipCardModel>(active: false);
+        tab.WaitForAssertion(() => Assert.Equal([1], _counts));
+
+        // A clip made elsewhere whose row the grid reads before its news comes (two clips made in quick succession do
+        // the same: the news of the first counts, and the grid reads, in between the second's row and its news).
+        var made = await GallerySeed.ClipAsync(App, ClipStatus.Queued, note: "just now");
+        tab.Render(p => p.Add(t => t.Active, true));
+        tab.WaitForAssertion(() => Assert.Equal(2, tab.FindAll("[data-testid=clip-card]").Count));
+        Assert.Contains("just now", tab.Find("[data-testid=clip-card]").TextContent);
+
+        await App.Services.GetRequiredService<ClipStatusFeed>().PublishAsync(ClipEvents.Queued(made, DateTime.UtcNow));
+
+        tab.WaitForAssertion(() => Assert.Equal([1, 2], _counts));
+    }
+
+    [Fact]
     public async Task ATabThatIsNotOpenShowsNoGridButKeepsItsCount()
     {
         await UseFreshAppAsync();

@@ -49,9 +49,10 @@ public sealed partial class ClipsTab
     private async Task ApplyAsync(ClipStatusChanged change)
     {
         var card = Source.FindLoaded(c => c.Id == change.ClipId);
-        if (card is null)
+        if (card is null || change.IsNew)
         {
-            // A clip made elsewhere belongs at the top of the listing.
+            // A clip made elsewhere belongs at the top of the listing and in the count, even when the grid already
+            // read its row: that read can come after a count made before the row (two clips made in quick succession).
             if (change.IsNew) await ShowNewItemAsync();
             return;
         }
