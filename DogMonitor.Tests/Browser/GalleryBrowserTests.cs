@@ -58,6 +58,31 @@ public sealed class GalleryBrowserTests(RecordingApp recording)
     }
 
     [Fact]
+    public async Task TheClosedTabsTitleCountsSnapshotsStoredElsewhere_AndItsGridShowsThemWhenOpened()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var gallery = await browser.NewPageAsync(recording.BaseUrl);
+        await gallery.GotoAsync(recording.BaseUrl + "/gallery?tab=clips");
+        await WaitForCircuitAsync(gallery);
+        var snapshotsTab = gallery.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex(@"^Snapshots \(") });
+        var before = int.Parse(System.Text.RegularExpressions.Regex.Match(await snapshotsTab.InnerTextAsync(), @"\((\d+)\)").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+
+        // Each one news for a tab that is not open: its title counts them, one at a time.
+        var last = await recording.WaitForBufferAsync(TimeSpan.FromSeconds(4));
+        for (var i = 1; i <= 2; i++)
+        {
+            var response = await recording.Client.PostAsJsonAsync("/api/snapshots", new { timestamp = last.AddSeconds(-i).ToString("O"), note = $"counted {i}" });
+            Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+            await Assertions.Expect(snapshotsTab).ToHaveTextAsync($"Snapshots ({before + i:N0})", new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
+        }
+
+        await snapshotsTab.ClickAsync();
+        foreach (var i in new[] { 1, 2 })
+            await Assertions.Expect(gallery.GetByTestId("snapshot-card").Filter(new LocatorFilterOptions { HasText = $"counted {i}" })).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task AClipCardGoesQueuedProcessingReadyWithoutAReloadAndPlays()
     {
         await using var browser = await BrowserSession.StartAsync();

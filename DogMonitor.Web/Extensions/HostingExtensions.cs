@@ -62,6 +62,7 @@ public static class HostingExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<Components.Shared.BrowserTime>();
+        builder.Services.AddScoped<Components.Gallery.GalleryItems>();
         return builder;
     }
 

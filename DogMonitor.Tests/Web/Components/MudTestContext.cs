@@ -1,6 +1,8 @@
 using Bunit;
 using DogMonitor.Tests.Infrastructure;
+using DogMonitor.Web.Components.Gallery;
 using DogMonitor.Web.Components.Shared;
+using DogMonitor.Web.Media;
 using Microsoft.AspNetCore.Components;
 using DogMonitor.Domain.Cameras;
 using DogMonitor.Domain.Clips;
@@ -60,6 +62,9 @@ public abstract class MudTestContext : BunitContext, IClassFixture<EmbeddedEnvir
         Services.AddScoped(sp => sp.GetRequiredService<AppScope>().Get<UserScopes>());
         // Services that talk to the browser use bunit's JS runtime, not the app's.
         Services.AddScoped<BrowserTime>();
+        // Built here from the services above: a scoped service of the app's would act for nobody, in the app's JS runtime.
+        Services.AddScoped(sp => new GalleryItems(sp.GetRequiredService<UserScopes>(), sp.GetRequiredService<AppScope>().Get<MediaLinks>(),
+            App.Services.GetRequiredService<CameraCatalog>(), sp.GetRequiredService<BrowserTime>(), App.Services.GetRequiredService<TimeProvider>()));
         // As in a connected circuit: the pages open dialogs only once interactive.
         Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();

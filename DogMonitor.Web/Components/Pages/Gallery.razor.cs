@@ -1,45 +1,30 @@
-using DogMonitor.Web.Accounts;
-using DogMonitor.Domain.Cameras;
-using DogMonitor.Domain.Owners;
-using DogMonitor.Web.Clips;
 using DogMonitor.Web.Components.Gallery;
-using DogMonitor.Web.Components.Shared;
-using DogMonitor.Web.Media;
-using DogMonitor.Web.Snapshots;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace DogMonitor.Web.Components.Pages;
 
 /// <summary>
-/// Snapshots and clips in two tabs, each a virtualized grid over the keyset listing. Clip cards follow the
-/// workers' status events through <see cref="ClipStatusFeed"/>, new snapshots arrive through <see cref="SnapshotFeed"/>:
-/// nothing polls.
+/// Snapshots and clips in two tabs (<see cref="SnapshotsTab"/>, <see cref="ClipsTab"/>: each its own listing, grid
+/// and live news), the filters they share, the selection across both (<see cref="GallerySelection"/>), and the
+/// dialogs: the viewer, where labels and the note are changed, the share dialog, and the confirmation of a delete.
 /// </summary>
 public sealed partial class Gallery : IDisposable
 {
-    private const int SnapshotsTab = 0;
-    private const int ClipsTab = 1;
+    private const int SnapshotsIndex = 0;
+    private const int ClipsIndex = 1;
     private readonly CancellationTokenSource _disposed = new();
-    private GallerySource<SnapshotCardModel> _snapshots = null!;
-    private GallerySource<ClipCardModel> _clips = null!;
-    private GalleryGrid<SnapshotCardModel>? _snapshotGrid;
-    private GalleryGrid<ClipCardModel>? _clipGrid;
+    private GallerySelection _selection = null!;
+    private SnapshotsTab? _snapshots;
+    private ClipsTab? _clips;
     private GalleryFilter _filter = new();
     private int _tab;
-    private string? _error;
-    private bool _interactive;
-    private IDisposable? _subscription;
-    private IDisposable? _snapshotSubscription;
+    private int? _snapshotCount;
+    private int? _clipCount;
 
-    [Inject] private UserScopes Scopes { get; set; } = null!;
-    [Inject] private MediaLinks Links { get; set; } = null!;
-    [Inject] private CameraCatalog Cameras { get; set; } = null!;
-    [Inject] private ClipStatusFeed Feed { get; set; } = null!;
-    [Inject] private SnapshotFeed SnapshotFeed { get; set; } = null!;
-    [Inject] private ICurrentUser User { get; set; } = null!;
-    [Inject] private BrowserTime Time { get; set; } = null!;
-    [Inject] private TimeProvider Clock { get; set; } = null!;
+    [Inject] private GalleryItems Items { get; set; } = null!;
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private ILogger<Gallery> Logger { get; set; } = null!;
 
     /// <summary>The tab to show first: <c>snapshots</c> or <c>clips</c>.</summary>
@@ -48,25 +33,19 @@ public sealed partial class Gallery : IDisposable
     /// <summary>An item to open in the viewer straight away (the live page links here after a snapshot).</summary>
     [SupplyParameterFromQuery] public Guid? Open { get; set; }
 
-    protected override async Task OnInitializedAsync()
+    protected override void OnInitialized()
     {
-        _tab = string.Equals(Tab, "clips", StringComparison.OrdinalIgnoreCase) ? ClipsTab : SnapshotsTab;
-        _snapshots = new GallerySource<SnapshotCardModel>(FetchSnapshotsAsync, SeekSnapshotsAsync, CountSnapshotsAsync, Clock);
-        _clips = new GallerySource<ClipCardModel>(FetchClipsAsync, SeekClipsAsync, CountClipsAsync, Clock);
-        _subscription = Feed.Subscribe(OnClipStatusAsync);
-        _snapshotSubscription = SnapshotFeed.Subscribe(OnSnapshotCreatedAsync);
-        await LoadAsync();
+        _tab = string.Equals(Tab, "clips", StringComparison.OrdinalIgnoreCase) ? ClipsIndex : SnapshotsIndex;
+        _selection = new GallerySelection(Items, Snackbar);
+        _selection.Changed += StateHasChanged;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender || !RendererInfo.IsInteractive) return;
-        await Time.DetectAsync();
         // Marks the page as live (tests and scripts wait for it: clicks before the circuit connects are lost).
-        _interactive = true;
-        StateHasChanged();
+        await base.OnAfterRenderAsync(firstRender);
         // Opened once the circuit is up: dialogs need the interactive renderer.
-        if (Open is { } id)
+        if (firstRender && Interactive && Open is { } id)
         {
             Open = null;
             await GuardAsync(() => OpenByIdAsync(id));
@@ -75,43 +54,50 @@ public sealed partial class Gallery : IDisposable
 
     private static string TabText(string name, int? count) => count is { } n ? $"{name} ({n:N0})" : name;
 
-    private async Task LoadAsync()
-    {
-        _error = null;
-        foreach (var reset in new Func<Task>[] { () => _snapshots.ResetAsync(_filter, _disposed.Token), () => _clips.ResetAsync(_filter, _disposed.Token) })
-        {
-            try
-            {
-                await reset();
-            }
-            catch (Exception ex) when (UserFacingErrors.Describe(ex) is { } text)
-            {
-                _error = $"The gallery could not be loaded. {text}";
-            }
-        }
-    }
-
-    /// <summary>Counts again and reads the open tab again (its grid is the only one on the page).</summary>
-    private async Task ReloadAsync()
-    {
-        await LoadAsync();
-        StateHasChanged();
-        await RefreshOpenGridAsync();
-    }
-
-    private Task RefreshOpenGridAsync() => (_tab == ClipsTab ? _clipGrid?.RefreshAsync() : _snapshotGrid?.RefreshAsync()) ?? Task.CompletedTask;
-
-    private Task RetryAsync() => ReloadAsync();
-
-    private void OnGridError(Exception ex) => _error = UserFacingErrors.Describe(ex) is { } text
-        ? $"Part of the gallery could not be read. {text}"
-        : "Part of the gallery could not be read; see the app's log.";
-
-    private async Task OnFilterChangedAsync(GalleryFilter filter)
+    /// <summary>The tabs count and read again once they have the new filter; what was selected under the old one is let go.</summary>
+    private void OnFilterChanged(GalleryFilter filter)
     {
         _filter = filter;
-        ClearSelection();
-        await ReloadAsync();
+        _selection.Clear();
+    }
+
+    private void ClearFilters() => OnFilterChanged(new GalleryFilter());
+
+    private async Task DeleteSnapshotAsync(SnapshotCardModel card)
+    {
+        if (!await ConfirmAsync("Delete this snapshot?", $"{card.Describe(Time)} will be removed for good.")) return;
+        await DeleteAsync(_selection.DeleteAsync([card.Id], [], _disposed.Token));
+    }
+
+    private async Task DeleteClipAsync(ClipCardModel card)
+    {
+        var running = card.IsFinished ? "" : " Its cut is stopped.";
+        if (!await ConfirmAsync("Delete this clip?", $"{card.Describe(Time)} will be removed for good, with its share links.{running}")) return;
+        await DeleteAsync(_selection.DeleteAsync([], [card.Id], _disposed.Token));
+    }
+
+    private async Task DeleteSelectionAsync()
+    {
+        var title = _selection.Count == 1 ? "Delete 1 item?" : $"Delete {_selection.Count} items?";
+        if (!await ConfirmAsync(title, "The selected snapshots and clips will be removed for good.")) return;
+        await DeleteAsync(_selection.DeleteSelectedAsync(_disposed.Token));
+    }
+
+    private async Task<bool> ConfirmAsync(string title, string message) =>
+        await Dialogs.ShowMessageBoxAsync(title, message, yesText: "Delete", cancelText: "Cancel") == true;
+
+    /// <summary>Waits for a delete, then counts and reads both tabs again, and says how it went.</summary>
+    private async Task DeleteAsync(Task<GalleryDeletion> deleting)
+    {
+        var deletion = await deleting;
+        if (deletion.Failure is null) Snackbar.Add(deletion.DoneText, Severity.Success);
+        await GuardAsync(async () =>
+        {
+            if (_snapshots is not null) await _snapshots.ReloadAsync();
+            if (_clips is not null) await _clips.ReloadAsync();
+        });
+        if (deletion.Failure is { } failure) Report(failure);
+        if (deletion.ShortfallText is { } shortfall) Snackbar.Add(shortfall, Severity.Warning);
     }
 
     /// <summary>Runs a user action; a failure becomes a message instead of ending the page's connection.</summary>
@@ -123,18 +109,19 @@ public sealed partial class Gallery : IDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !_disposed.IsCancellationRequested)
         {
-            LogActionFailed(Logger, ex);
-            Snackbar.Add(UserFacingErrors.Describe(ex) ?? "That did not work; see the app's log.", Severity.Error);
+            Report(ex);
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "A gallery action failed")]
-    private static partial void LogActionFailed(ILogger logger, Exception exception);
+    private void Report(Exception failure)
+    {
+        GalleryLog.ActionFailed(Logger, failure);
+        Snackbar.Add(UserFacingErrors.Describe(failure) ?? "That did not work; see the app's log.", Severity.Error);
+    }
 
     public void Dispose()
     {
-        _subscription?.Dispose();
-        _snapshotSubscription?.Dispose();
+        _selection.Changed -= StateHasChanged;
         _disposed.Cancel();
     }
 }
