@@ -21,7 +21,7 @@ internal static class ProbeParser
         }
 
         var video = analysis.PrimaryVideoStream ?? throw new FormatException("ffprobe found no video stream.");
-        var rate = double.IsFinite(video.AvgFrameRate) && video.AvgFrameRate > 0 ? video.AvgFrameRate : (double?)null;
+        var rate = double.IsFinite(video.AverageFrameRate) && video.AverageFrameRate > 0 ? video.AverageFrameRate : (double?)null;
         return new MediaProbe(analysis.Format.Duration, video.Width ?? 0, video.Height ?? 0, video.CodecName ?? "", analysis.PrimaryAudioStream?.CodecName, rate);
     }
 }

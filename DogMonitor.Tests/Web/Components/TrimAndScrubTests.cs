@@ -6,6 +6,7 @@ using DogMonitor.Tests.Web.Clips.Trim;
 using DogMonitor.Web.Components.Gallery;
 using DogMonitor.Web.Components.Trim;
 using DogMonitor.Web.Media;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,10 +46,10 @@ public sealed class TrimAndScrubTests(EmbeddedEnvironment environment) : MudTest
 
         bar.WaitForAssertion(() => Assert.Equal("0:00.000", bar.Find("[data-testid=trim-start]").GetAttribute("aria-valuetext")));
         Assert.Equal(("0:06.000", "6000"), (bar.Find("[data-testid=trim-end]").GetAttribute("aria-valuetext"), bar.Find("[data-testid=trim-end]").GetAttribute("aria-valuenow")));
-        await bar.Find("[data-testid=trim-start]").KeyDownAsync(new() { Key = "ArrowRight" });
-        await bar.Find("[data-testid=trim-start]").KeyDownAsync(new() { Key = "." });
-        await bar.Find("[data-testid=trim-end]").KeyDownAsync(new() { Key = "ArrowLeft" });
-        await bar.Find("[data-testid=trim-end]").KeyDownAsync(new() { Key = "Tab" }); // left alone: focus moves on
+        await bar.Find("[data-testid=trim-start]").KeyDownAsync(new KeyboardEventArgs { Key = "ArrowRight" });
+        await bar.Find("[data-testid=trim-start]").KeyDownAsync(new KeyboardEventArgs { Key = "." });
+        await bar.Find("[data-testid=trim-end]").KeyDownAsync(new KeyboardEventArgs { Key = "ArrowLeft" });
+        await bar.Find("[data-testid=trim-end]").KeyDownAsync(new KeyboardEventArgs { Key = "Tab" }); // left alone: focus moves on
         Assert.Equal("0:01.040", bar.Find("[data-testid=trim-start]").GetAttribute("aria-valuetext"));
         Assert.Equal("0:05.000", bar.Find("[data-testid=trim-end]").GetAttribute("aria-valuetext"));
         Assert.Equal("Keeps 3.960 s", bar.Find("[data-testid=trim-length]").TextContent.Trim());
@@ -75,7 +76,7 @@ public sealed class TrimAndScrubTests(EmbeddedEnvironment environment) : MudTest
         var bar = Render<TrimBar>(p => p.Add(b => b.ClipId, source.Id));
         bar.WaitForAssertion(() => bar.Find("[data-testid=trim-start]"));
 
-        await bar.Find("[data-testid=trim-start]").KeyDownAsync(new() { Key = "End" });
+        await bar.Find("[data-testid=trim-start]").KeyDownAsync(new KeyboardEventArgs { Key = "End" });
 
         Assert.Equal("0:05.000", bar.Find("[data-testid=trim-start]").GetAttribute("aria-valuetext"));
         Assert.Equal("Keeps 1.000 s", bar.Find("[data-testid=trim-length]").TextContent.Trim());
