@@ -48,7 +48,8 @@ public sealed class TrimBrowserTests(RecordingApp recording)
         await Assertions.Expect(end).ToHaveAttributeAsync("aria-valuetext", "0:14.000");
         await Assertions.Expect(page.GetByTestId("trim-length")).ToHaveTextAsync("Keeps 4.000 s");
         // The video shows the end handle's frame: the last one kept.
-        await WaitForAsync(page, "() => Math.abs(document.querySelector('[data-testid=viewer-video]').currentTime - 13.96) < 0.05", "the video to show the last kept frame");
+        await WaitForAsync(page, "() => { const v = document.querySelector('[data-testid=viewer-video]'); return Math.abs(v.currentTime - 13.96) < 0.05 && !v.seeking && v.readyState >= 2; }",
+            "the video to show the last kept frame");
         var violations = await Axe.ViolationsAsync(page);
         Assert.True(violations.Count == 0, $"The viewer with its trim bar breaks WCAG 2.1 AA:\n{string.Join('\n', violations)}");
         await page.Locator(".dm-viewer").ScreenshotAsync(new LocatorScreenshotOptions { Path = Chromium.ScreenshotPath("trim.png") });

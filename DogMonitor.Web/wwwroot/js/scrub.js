@@ -15,6 +15,7 @@
         const frame = Math.floor(fraction * frames);
         strip.style.backgroundPosition = `${frames > 1 ? (frame / (frames - 1)) * 100 : 0}% 0%`;
         strip.dataset.frame = String(frame);
+        strip.style.setProperty('--dm-scrub-at', `${(fraction * 100).toFixed(1)}%`);
         strip.classList.add('dm-scrubbing');
     }
 
