@@ -27,6 +27,7 @@ public static class WorkerPipeline
         var cutting = configuration.GetValue(ClipOptions.SectionName + ":" + nameof(ClipOptions.CuttingEnabled), true);
         services.AddDogMonitorMessaging(configuration, consumeJobs: cutting, configureBus);
         services.AddScoped<ClipProcessor>();
+        services.AddScoped<TrimSource>();
         services.AddMediaAudit();
         if (cutting)
         {

@@ -31,7 +31,7 @@ public sealed partial class AccountItems(DogMonitorDbContext db, IMediaStore sto
         await db.Snapshots.Where(s => s.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         await db.Clips.Where(c => c.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         await db.ApiKeys.Where(k => k.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
-        return [.. snapshotKeys.SelectMany(k => k), .. clipIds.SelectMany(id => new[] { ClipKeys.Video(id), ClipKeys.Preview(id) })];
+        return [.. snapshotKeys.SelectMany(k => k), .. clipIds.SelectMany(ClipKeys.All)];
     }
 
     /// <summary>Removes the media of a deleted account; what the store cannot remove now is logged and left behind.</summary>

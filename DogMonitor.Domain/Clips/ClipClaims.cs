@@ -37,6 +37,8 @@ public static class ClipClaims
                 .SetProperty(c => c.Progress, 100)
                 .SetProperty(c => c.VideoKey, output.VideoKey)
                 .SetProperty(c => c.PreviewKey, output.PreviewKey)
+                .SetProperty(c => c.PreviewSpriteKey, output.SpriteKey)
+                .SetProperty(c => c.FramesPerSecond, output.FramesPerSecond)
                 .SetProperty(c => c.ProducedDurationMs, output.DurationMs)
                 .SetProperty(c => c.SizeBytes, output.SizeBytes)
                 .SetProperty(c => c.Width, output.Width)
@@ -95,6 +97,14 @@ public static class ClipClaims
                 .SetProperty(c => c.Error, error)
                 .SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;
 
+    /// <summary>Forgets a ready clip's scrub strip that is gone from the store (the media audit); its cards then show the still preview.</summary>
+    public static async Task<bool> ForgetSpriteAsync(DogMonitorDbContext db, Guid clipId, string spriteKey, DateTime now, CancellationToken cancellationToken) =>
+        await db.Clips
+            .Where(c => c.Id == clipId && c.Status == ClipStatus.Ready && c.PreviewSpriteKey == spriteKey)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.PreviewSpriteKey, (string?)null)
+                .SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;
+
     /// <summary>Puts clips whose worker stopped renewing back in the queue; returns them.</summary>
     public static async Task<List<OwnedClip>> RequeueLapsedAsync(DogMonitorDbContext db, DateTime now, CancellationToken cancellationToken)
     {
@@ -135,6 +145,6 @@ public static class ClipClaims
         return touched;
     }
 
-    private static IQueryable<Clip> Claimed(DogMonitorDbContext db, Guid clipId, Guid token) =>
+    internal static IQueryable<Clip> Claimed(DogMonitorDbContext db, Guid clipId, Guid token) =>
         db.Clips.Where(c => c.Id == clipId && c.Status == ClipStatus.Processing && c.ClaimToken == token);
 }

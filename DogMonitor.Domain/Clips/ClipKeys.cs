@@ -5,4 +5,8 @@ public static class ClipKeys
 {
     public static string Video(Guid id) => $"clips/{id:N}/video.mp4";
     public static string Preview(Guid id) => $"clips/{id:N}/preview.jpg";
+    public static string Sprite(Guid id) => $"clips/{id:N}/sprite.jpg";
+
+    /// <summary>Every object a clip can have, for deleting them all.</summary>
+    public static IReadOnlyList<string> All(Guid id) => [Video(id), Preview(id), Sprite(id)];
 }

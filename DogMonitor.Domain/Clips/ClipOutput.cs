@@ -3,4 +3,6 @@ using DogMonitor.Domain.Recording;
 namespace DogMonitor.Domain.Clips;
 
 /// <summary>What a finished cut stored.</summary>
-public sealed record ClipOutput(string VideoKey, string PreviewKey, int DurationMs, long SizeBytes, int Width, int Height, List<BufferSpan> Gaps);
+/// <param name="SpriteKey">The scrub strip (<see cref="Clip.PreviewSpriteKey"/>).</param>
+/// <param name="FramesPerSecond">The video's frame rate, when ffprobe states one.</param>
+public sealed record ClipOutput(string VideoKey, string PreviewKey, string SpriteKey, int DurationMs, long SizeBytes, int Width, int Height, double? FramesPerSecond, List<BufferSpan> Gaps);

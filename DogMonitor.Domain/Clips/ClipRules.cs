@@ -8,6 +8,12 @@ public static class ClipRules
 {
     public const int MinDurationMs = 1000;
 
+    /// <summary>Frames in a clip's scrub strip (<see cref="Clip.PreviewSpriteKey"/>), spread evenly over the video.</summary>
+    public const int SpriteFrames = 10;
+
+    /// <summary>Width of each frame in the scrub strip; the height follows the video's shape.</summary>
+    public const int SpriteFrameWidth = 160;
+
     public static DateTime? ParseStart(string? value, ClipOptions options, DateTime now, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -53,6 +59,33 @@ public static class ClipRules
                 return ClipMode.Exact;
         }
     }
+
+    /// <summary>
+    /// The part of a ready clip to keep, [<paramref name="startMs"/>, <paramref name="endMs"/>) of its video, checked
+    /// against the video's produced length; null (with the reasons in <paramref name="errors"/>) when it breaks a rule.
+    /// </summary>
+    public static (int OffsetMs, int DurationMs)? CheckTrim(Clip source, long? startMs, long? endMs, ValidationErrors errors)
+    {
+        var length = source.ProducedDurationMs ?? source.DurationMs;
+        if (startMs is null) errors.Add("start_ms", $"start_ms is required: where the new clip starts in this one, 0 to {length} ms.");
+        else if (startMs < 0 || startMs >= length) errors.Add("start_ms", $"start_ms must be within the clip, 0 to {length - 1} ms; {startMs} was sent.");
+        if (endMs is null) errors.Add("end_ms", $"end_ms is required: where the new clip ends in this one, up to {length} ms.");
+        else if (endMs <= 0 || endMs > length) errors.Add("end_ms", $"end_ms must be within the clip, at most {length} ms (its length); {endMs} was sent.");
+        if (!errors.IsEmpty) return null;
+        if (endMs <= startMs)
+            errors.Add("end_ms", $"end_ms ({endMs}) must come after start_ms ({startMs}).");
+        else if (endMs - startMs < MinDurationMs)
+            errors.Add("end_ms", $"The trimmed clip would last {endMs - startMs} ms; a clip lasts at least {MinDurationMs} ms.");
+        return errors.IsEmpty ? ((int)startMs!.Value, (int)(endMs!.Value - startMs.Value)) : null;
+    }
+
+    /// <summary>Why a clip cannot be trimmed yet: only a ready clip has a video to cut from.</summary>
+    public static string NotTrimmable(ClipStatus status) => status == ClipStatus.Failed
+        ? "This clip could not be made, so there is no video to trim; cut it again from the recording instead."
+        : "This clip is still being cut; trim it once it is ready.";
+
+    /// <summary>Why a trim failed: the clip it was to be cut from was deleted, or lost its video, meanwhile.</summary>
+    public const string TrimSourceGone = "The clip this was to be trimmed from was deleted or lost its video before the trim was cut.";
 
     /// <summary>Why a clip failed once every attempt was used: what its owner reads.</summary>
     /// <param name="lastFailure">Why the last try failed, when it is known (a dependency that was away, named).</param>

@@ -54,6 +54,46 @@ public sealed partial class ClipService(
             CreatedAt = now,
             UpdatedAt = now,
         };
+        return await QueueAsync(clip, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues a new clip cut from a ready clip's own video (so it works after the buffer has moved on), frame-accurate;
+    /// with <see cref="ClipTrim.Replace"/> it takes the source's place once ready. Null when the owner has no such clip;
+    /// throws <see cref="ConflictException"/> for a clip not ready and <see cref="RequestValidationException"/> for a bad range.
+    /// </summary>
+    public async Task<Clip?> TrimAsync(Guid id, ClipTrim trim, CancellationToken cancellationToken)
+    {
+        var source = await FindAsync(id, cancellationToken);
+        if (source is null) return null;
+        if (source.Status != ClipStatus.Ready || source.VideoKey is null) throw new ConflictException(ClipRules.NotTrimmable(source.Status));
+        var errors = new ValidationErrors();
+        if (ClipRules.CheckTrim(source, trim.StartMs, trim.EndMs, errors) is not { } range) throw new RequestValidationException(errors);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var clip = new Clip
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            OwnerId = user.OwnerId,
+            CameraId = source.CameraId,
+            Timestamp = source.Timestamp.AddMilliseconds(range.OffsetMs),
+            DurationMs = range.DurationMs,
+            Mode = ClipMode.Exact,
+            Labels = [.. source.Labels],
+            Note = source.Note,
+            SourceClipId = source.Id,
+            SourceOffsetMs = range.OffsetMs,
+            ReplacesSource = trim.Replace,
+            Status = ClipStatus.Queued,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        return await QueueAsync(clip, now, cancellationToken);
+    }
+
+    /// <summary>Commits the new clip's row, then tells open pages and a worker.</summary>
+    private async Task<Clip> QueueAsync(Clip clip, DateTime now, CancellationToken cancellationToken)
+    {
         db.Clips.Add(clip);
         await db.SaveChangesAsync(cancellationToken);
         try
@@ -102,7 +142,7 @@ public sealed partial class ClipService(
         db.Clips.Remove(clip);
         await db.SaveChangesAsync(cancellationToken);
         // A worker that uploads after this finds its row gone and removes its own objects.
-        foreach (var key in new[] { ClipKeys.Video(id), ClipKeys.Preview(id) })
+        foreach (var key in ClipKeys.All(id))
         {
             try { await store.DeleteAsync(key, CancellationToken.None); }
             catch (DependencyUnavailableException ex) { LogOrphan(logger, key, ex.Message); }

@@ -11,7 +11,7 @@ namespace DogMonitor.Domain.Integrity;
 /// Audits the media store against the database: objects no row names (an upload whose row was never written, a crash
 /// between the two) and rows whose objects are gone. Counts them and, when asked, repairs: unnamed objects older than
 /// <see cref="MediaAuditOptions.OrphanGrace"/> are removed, ready clips without their video or preview are marked
-/// failed with the reason (and open pages hear it). Objects are named by the id in their key's folder
+/// failed with the reason (and open pages hear it), ready clips that only lost their scrub strip forget it. Objects are named by the id in their key's folder
 /// (<see cref="ClipKeys"/>, <see cref="MediaKeys"/>).
 /// </summary>
 public sealed partial class MediaAudit(
@@ -26,7 +26,7 @@ public sealed partial class MediaAudit(
         // Rows first, then objects: an object stored after the rows were read looks unnamed, and the grace period keeps
         // it; read the other way round, a clip made ready after the listing would look as if it had lost its video.
         var snapshots = await db.Snapshots.AsNoTracking().Select(s => new { s.Id, s.ImageKey, s.ThumbnailKey }).ToListAsync(cancellationToken);
-        var clips = await db.Clips.AsNoTracking().Select(c => new { c.Id, c.OwnerId, c.Status, c.VideoKey, c.PreviewKey }).ToListAsync(cancellationToken);
+        var clips = await db.Clips.AsNoTracking().Select(c => new { c.Id, c.OwnerId, c.Status, c.VideoKey, c.PreviewKey, c.PreviewSpriteKey }).ToListAsync(cancellationToken);
         List<StoredObject> objects = [.. await store.ListAsync(SnapshotFolder, cancellationToken), .. await store.ListAsync(ClipFolder, cancellationToken)];
 
         var snapshotIds = snapshots.Select(s => s.Id).ToHashSet();
@@ -34,6 +34,7 @@ public sealed partial class MediaAudit(
         var present = objects.Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
         var orphans = objects.Where(o => IdOf(o.Key) is not { } id || !(o.Key.StartsWith(SnapshotFolder, StringComparison.Ordinal) ? snapshotIds : clipIds).Contains(id)).ToList();
         var clipsMissing = clips.Where(c => c.Status == ClipStatus.Ready && (!present.Contains(c.VideoKey ?? "") || !present.Contains(c.PreviewKey ?? ""))).ToList();
+        var spritesMissing = clips.Where(c => c.Status == ClipStatus.Ready && c.PreviewSpriteKey is { } sprite && !present.Contains(sprite)).Except(clipsMissing).ToList();
         var snapshotsMissing = snapshots.Count(s => !present.Contains(s.ImageKey) || !present.Contains(s.ThumbnailKey));
 
         int removed = 0, marked = 0;
@@ -60,10 +61,13 @@ public sealed partial class MediaAudit(
                 try { await events.StatusChangedAsync(ClipEvents.MediaLost(new OwnedClip(clip.Id, clip.OwnerId), error, now), cancellationToken); }
                 catch (Exception ex) when (ex is not OperationCanceledException) { LogNotPublished(logger, clip.Id, ex.Message); }
             }
+            foreach (var clip in spritesMissing)
+                if (!await ExistsAsync(clip.PreviewSpriteKey!, cancellationToken) && await ClipClaims.ForgetSpriteAsync(db, clip.Id, clip.PreviewSpriteKey!, now, cancellationToken))
+                    LogSpriteForgotten(logger, clip.Id, clip.PreviewSpriteKey!);
         }
 
         var report = new MediaAuditReport(now, store.Description, objects.Count, snapshots.Count, clips.Count,
-            orphans.Count, removed, clipsMissing.Count, marked, snapshotsMissing, repair);
+            orphans.Count, removed, clipsMissing.Count, marked, snapshotsMissing, spritesMissing.Count, repair);
         LogReport(logger, report.Objects, report.OrphanObjects, report.OrphanObjectsRemoved, report.ClipsMissingMedia, report.ClipsMarkedFailed, report.SnapshotsMissingMedia);
         return report;
     }
@@ -94,6 +98,9 @@ public sealed partial class MediaAudit(
 
     [LoggerMessage(LogLevel.Warning, "Media audit: clip {ClipId} is ready but {Keys} is not in the store; marked failed")]
     private static partial void LogClipMediaMissing(ILogger logger, Guid clipId, string keys);
+
+    [LoggerMessage(LogLevel.Warning, "Media audit: clip {ClipId} is ready but its scrub strip {Key} is not in the store; its cards show the still preview")]
+    private static partial void LogSpriteForgotten(ILogger logger, Guid clipId, string key);
 
     [LoggerMessage(LogLevel.Warning, "Media audit: could not publish that clip {ClipId} failed: {Reason}")]
     private static partial void LogNotPublished(ILogger logger, Guid clipId, string reason);

@@ -7,6 +7,10 @@ namespace DogMonitor.Domain.Integrity;
 /// <param name="ClipsMissingMedia">Ready clips whose video or preview is not in the store.</param>
 /// <param name="ClipsMarkedFailed">Of those, marked failed with the reason.</param>
 /// <param name="SnapshotsMissingMedia">Snapshots whose image or thumbnail is not in the store (counted; a snapshot has no failed state).</param>
+/// <param name="ClipSpritesMissing">
+/// Ready clips whose scrub strip is not in the store (their video and preview are); repaired by forgetting the strip,
+/// so their cards show the still preview.
+/// </param>
 /// <param name="Repaired">Whether this audit repaired, or only counted.</param>
 public sealed record MediaAuditReport(
     DateTime CheckedAt,
@@ -19,4 +23,5 @@ public sealed record MediaAuditReport(
     int ClipsMissingMedia,
     int ClipsMarkedFailed,
     int SnapshotsMissingMedia,
+    int ClipSpritesMissing,
     bool Repaired);

@@ -13,7 +13,8 @@ internal static class ClipRows
     /// <param name="attempts">Attempts already used; <see cref="MaxAttempts"/> for a clip no worker may take again.</param>
     /// <param name="lease">Until when its (dead) worker's lease runs, for a processing clip.</param>
     /// <param name="id">The clip's id; a new one when null. A ready clip names its objects' keys (<see cref="ClipKeys"/>), whether or not they are in the store.</param>
-    public static async Task<Guid> InsertAsync(DogMonitorApp app, ClipStatus status, int attempts, DateTime? lease, DateTime start, int progress = 0, Guid? id = null)
+    /// <param name="withSprite">Whether a ready clip names a scrub strip too.</param>
+    public static async Task<Guid> InsertAsync(DogMonitorApp app, ClipStatus status, int attempts, DateTime? lease, DateTime start, int progress = 0, Guid? id = null, bool withSprite = false)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>();
@@ -25,7 +26,8 @@ internal static class ClipRows
             ClaimToken = status == ClipStatus.Processing ? Guid.NewGuid() : null, LeaseUntil = lease,
         };
         if (status == ClipStatus.Ready)
-            (clip.VideoKey, clip.PreviewKey, clip.Progress, clip.ProducedDurationMs) = (ClipKeys.Video(clip.Id), ClipKeys.Preview(clip.Id), 100, 2000);
+            (clip.VideoKey, clip.PreviewKey, clip.PreviewSpriteKey, clip.Progress, clip.ProducedDurationMs) =
+                (ClipKeys.Video(clip.Id), ClipKeys.Preview(clip.Id), withSprite ? ClipKeys.Sprite(clip.Id) : null, 100, 2000);
         db.Clips.Add(clip);
         await db.SaveChangesAsync();
         return clip.Id;

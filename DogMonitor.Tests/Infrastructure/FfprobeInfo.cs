@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace DogMonitor.Tests.Infrastructure;
 
-/// <summary>What ffprobe measures of a media file (the tests' independent check of the cutter).</summary>
+/// <summary>What ffprobe measures of a media file or image (the tests' independent check of the cutter).</summary>
 public sealed record FfprobeInfo(double DurationSeconds, string Codec, int Width, int Height)
 {
     public static async Task<FfprobeInfo> ProbeAsync(byte[] bytes)
@@ -21,7 +21,8 @@ public sealed record FfprobeInfo(double DurationSeconds, string Codec, int Width
             var json = JsonNode.Parse(output)!;
             var stream = json["streams"]![0]!;
             return new FfprobeInfo(
-                double.Parse((string)json["format"]!["duration"]!, CultureInfo.InvariantCulture),
+                // A still image (a JPEG) may state no duration.
+                json["format"]?["duration"] is { } duration ? double.Parse((string)duration!, CultureInfo.InvariantCulture) : 0,
                 (string)stream["codec_name"]!, (int)stream["width"]!, (int)stream["height"]!);
         }
         finally

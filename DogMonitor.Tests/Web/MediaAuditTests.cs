@@ -51,6 +51,32 @@ public abstract class MediaAuditTests(AppEnvironment environment)
         Assert.Equal((0, 0, 0, 0, 0, false), Figures(after));
     }
 
+    [Fact]
+    public async Task AStripIsOneOfItsClipsObjects_AndAClipThatLostOnlyItsStripKeepsPlayingWithItsStill()
+    {
+        var app = await environment.StartAppAsync("audit-strips", settings => settings["MediaAudit:Interval"] = "1.00:00:00");
+        var client = app.CreateClient();
+        var store = app.Services.GetRequiredService<IMediaStore>();
+        var whole = await ClipRows.InsertAsync(app, ClipStatus.Ready, attempts: 1, lease: null, start: DateTime.UtcNow.AddMinutes(-5), withSprite: true);
+        await PutAsync(store, ClipKeys.All(whole).ToArray());
+        var stripLost = await ClipRows.InsertAsync(app, ClipStatus.Ready, attempts: 1, lease: null, start: DateTime.UtcNow.AddMinutes(-4), withSprite: true);
+        await PutAsync(store, ClipKeys.Video(stripLost), ClipKeys.Preview(stripLost));
+
+        var counted = await (await client.GetAsync("/api/admin/media-audit")).ReadJsonAsync();
+        Assert.Equal((0, 0, 0, 0, 0, false), Figures(counted)); // the strip is its clip's, not an orphan
+        Assert.Equal(1, (int)counted["clip_sprites_missing"]!);
+        var repaired = await (await client.PostAsync("/api/admin/media-audit", null)).ReadJsonAsync();
+        Assert.Equal((1, true), ((int)repaired["clip_sprites_missing"]!, (bool)repaired["repaired"]!));
+
+        var lost = await (await client.GetAsync($"/api/clips/{stripLost}")).ReadJsonAsync();
+        Assert.Equal(("ready", null), ((string?)lost["status"], (string?)lost["preview_sprite_url"]));
+        Assert.NotNull((string?)(await (await client.GetAsync($"/api/clips/{whole}")).ReadJsonAsync())["preview_sprite_url"]);
+        Assert.Equal(0, (int)(await (await client.GetAsync("/api/admin/media-audit")).ReadJsonAsync())["clip_sprites_missing"]!);
+        // Deleting the clip deletes its strip with its video and preview.
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/clips/{whole}")).StatusCode);
+        Assert.Empty(await store.ListAsync($"clips/{whole:N}/", CancellationToken.None));
+    }
+
     private static (int Orphans, int Removed, int ClipsMissing, int Marked, int SnapshotsMissing, bool Repaired) Figures(System.Text.Json.Nodes.JsonObject report) =>
         ((int)report["orphan_objects"]!, (int)report["orphan_objects_removed"]!, (int)report["clips_missing_media"]!, (int)report["clips_marked_failed"]!,
             (int)report["snapshots_missing_media"]!, (bool)report["repaired"]!);

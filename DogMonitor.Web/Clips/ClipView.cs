@@ -17,6 +17,9 @@ public abstract class ClipView(Clip clip)
     public string? PreviewUrl { get; private set; }
     public string? VideoUrl { get; private set; }
 
+    /// <summary>The ready clip's scrub strip (<see cref="Clip.PreviewSpriteKey"/>); null for a clip made before strips were.</summary>
+    public string? SpriteUrl { get; private set; }
+
     /// <summary>When the state shown was true: events older than it are stale news (they can overtake each other).</summary>
     public DateTime StateAt { get; private set; } = clip.UpdatedAt;
 
@@ -38,11 +41,12 @@ public abstract class ClipView(Clip clip)
         (Status, Progress, Error, StateAt) = (fresh.Status, fresh.Progress, fresh.Error, fresh.UpdatedAt);
     }
 
-    /// <summary>Signs fresh links to a ready clip's video and preview (nothing for a clip not ready).</summary>
+    /// <summary>Signs fresh links to a ready clip's video, preview and scrub strip (nothing for a clip not ready).</summary>
     public async Task AddMediaAsync(Clip ready, MediaLinks links, CancellationToken cancellationToken)
     {
         if (ready.Status != ClipStatus.Ready) return;
         if (ready.PreviewKey is { } preview) PreviewUrl = await links.UrlOfAsync(preview, cancellationToken);
         if (ready.VideoKey is { } video) VideoUrl = await links.UrlOfAsync(video, cancellationToken);
+        if (ready.PreviewSpriteKey is { } sprite) SpriteUrl = await links.UrlOfAsync(sprite, cancellationToken);
     }
 }

@@ -29,6 +29,13 @@ public static class ClipsApi
             .Accepts<EditItemRequest>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapPost("/{id}/trim", TrimClip)
+            .WithSummary("Queue a new clip cut from part of a ready clip's own video; with replace, it takes the clip's place once ready")
+            .Accepts<TrimClipRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapDelete("/{id}", DeleteClip).WithSummary("Delete a clip (a running cut is cancelled) and its media")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
@@ -69,6 +76,17 @@ public static class ClipsApi
         var request = await JsonBody.ReadAsync<EditItemRequest>(context, EditItemRequest.MaxBytes, cancellationToken);
         var clip = await clips.EditAsync(clipId, request.ToItemEdit(), cancellationToken);
         return clip is null ? IdProblems.NotFound("clip", clipId) : TypedResults.Ok(await ClipResponse.FromAsync(clip, links, cancellationToken));
+    }
+
+    internal static async Task<Results<Accepted<ClipResponse>, ProblemHttpResult>> TrimClip(
+        string id, HttpContext context, ClipService clips, MediaLinks links, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var clipId)) return IdProblems.Malformed("clip", id);
+        var request = await JsonBody.ReadAsync<TrimClipRequest>(context, MaxBodyBytes, cancellationToken);
+        var clip = await clips.TrimAsync(clipId, request.ToClipTrim(), cancellationToken);
+        return clip is null
+            ? IdProblems.NotFound("clip", clipId)
+            : TypedResults.Accepted($"/api/clips/{clip.Id}", await ClipResponse.FromAsync(clip, links, cancellationToken));
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteClip(string id, ClipService clips, CancellationToken cancellationToken)

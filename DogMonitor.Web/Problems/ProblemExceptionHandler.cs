@@ -35,6 +35,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Title = rejected.Reason == MediaRejection.TooLarge ? "The image is too large." : "The image is not usable.",
             Detail = rejected.Message,
         },
+        ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Not possible in the item's present state.", conflict.Message),
         RangeNotCoveredException range => Problem(StatusCodes.Status422UnprocessableEntity, "The recording buffer does not hold that moment.", range.Message),
         BodyRejectedException body => Problem(body.StatusCode, "The request body was refused.", body.Message),
         BadHttpRequestException bad => Problem(bad.StatusCode, "The request was refused.", bad.Message),

@@ -10,14 +10,15 @@ using Microsoft.Extensions.Options;
 namespace DogMonitor.Worker.Clips;
 
 /// <summary>
-/// Cuts one clip: claims its row, holds the buffer segments, cuts and previews with ffmpeg, uploads,
-/// and marks it ready. A heartbeat renews the claim and publishes progress; when the row is deleted
+/// Cuts one clip: claims its row, holds the buffer segments (or fetches the clip a trim is cut from), cuts and
+/// previews with ffmpeg, uploads, and marks it ready (a trim that replaces its source retires the source then). A heartbeat renews the claim and publishes progress; when the row is deleted
 /// or taken over, the heartbeat cancels the cut.
 /// </summary>
 public sealed partial class ClipProcessor(
     IServiceScopeFactory scopes,
     IRecordingBuffer buffer,
     IClipCutter cutter,
+    TrimSource trims,
     IMediaStore store,
     IClipEvents events,
     DataDirectory dataDirectory,
@@ -43,7 +44,7 @@ public sealed partial class ClipProcessor(
             await heartbeat.StopAsync(heartbeatTask);
             await FinishAsync(clip, token, output);
         }
-        catch (RangeNotCoveredException ex)
+        catch (Exception ex) when (ex is RangeNotCoveredException or TrimSourceGoneException)
         {
             await heartbeat.StopAsync(heartbeatTask);
             await FailAsync(clip, token, ex.Message);
@@ -114,26 +115,32 @@ public sealed partial class ClipProcessor(
         Directory.CreateDirectory(work);
         var video = Path.Combine(work, "video.mp4");
         var preview = Path.Combine(work, "preview.jpg");
-        var duration = TimeSpan.FromMilliseconds(clip.DurationMs);
-        CutResult result;
-        List<BufferSpan> gaps;
-        // The hold is named by the claim, so a takeover's hold and a lost claim's release never meet.
-        await using (var held = await buffer.ReserveAsync(clip.CameraId, token, clip.Timestamp, clip.Timestamp + duration, cancellationToken))
-        {
-            var mode = clip.Mode == ClipMode.Fast ? CutMode.Fast : CutMode.Exact;
-            var progress = new Progress<double>(fraction => heartbeat.Progress = (int)Math.Clamp(fraction * 90, 0, 90));
-            // Across a gap the video plays what was recorded either side of it, one after the other.
-            result = await cutter.CutAsync(new CutRequest(held.Files, held.StartOffset, held.Recorded(duration), mode, video), progress, cancellationToken);
-            gaps = [.. held.Gaps];
-        }
+        var sprite = Path.Combine(work, "sprite.jpg");
+        var progress = new Progress<double>(fraction => heartbeat.Progress = (int)Math.Clamp(fraction * 90, 0, 90));
+        var (result, gaps) = clip.SourceClipId is { } sourceId
+            ? (await trims.CutAsync(clip, sourceId, work, video, progress, cancellationToken), new List<BufferSpan>())
+            : await CutFromBufferAsync(clip, token, video, progress, cancellationToken);
         await cutter.MakePreviewAsync(video, preview, options.Value.PreviewMaxSide, cancellationToken);
+        await cutter.MakeSpriteAsync(video, sprite, ClipRules.SpriteFrames, ClipRules.SpriteFrameWidth, cancellationToken);
         heartbeat.Progress = 95;
 
-        var output = new ClipOutput(ClipKeys.Video(clip.Id), ClipKeys.Preview(clip.Id), (int)Math.Round(result.Duration.TotalMilliseconds),
-            result.SizeBytes, result.Width, result.Height, gaps);
+        var output = new ClipOutput(ClipKeys.Video(clip.Id), ClipKeys.Preview(clip.Id), ClipKeys.Sprite(clip.Id), (int)Math.Round(result.Duration.TotalMilliseconds),
+            result.SizeBytes, result.Width, result.Height, result.FramesPerSecond, gaps);
         await UploadAsync(output.VideoKey, video, "video/mp4", cancellationToken);
         await UploadAsync(output.PreviewKey, preview, "image/jpeg", cancellationToken);
+        await UploadAsync(output.SpriteKey, sprite, "image/jpeg", cancellationToken);
         return output;
+    }
+
+    private async Task<(CutResult Result, List<BufferSpan> Gaps)> CutFromBufferAsync(Clip clip, Guid token, string video, IProgress<double> progress, CancellationToken cancellationToken)
+    {
+        var duration = TimeSpan.FromMilliseconds(clip.DurationMs);
+        // The hold is named by the claim, so a takeover's hold and a lost claim's release never meet.
+        await using var held = await buffer.ReserveAsync(clip.CameraId, token, clip.Timestamp, clip.Timestamp + duration, cancellationToken);
+        var mode = clip.Mode == ClipMode.Fast ? CutMode.Fast : CutMode.Exact;
+        // Across a gap the video plays what was recorded either side of it, one after the other.
+        var result = await cutter.CutAsync(new CutRequest(held.Files, held.StartOffset, held.Recorded(duration), mode, video), progress, cancellationToken);
+        return (result, [.. held.Gaps]);
     }
 
     private async Task UploadAsync(string key, string path, string contentType, CancellationToken cancellationToken)
@@ -144,10 +151,12 @@ public sealed partial class ClipProcessor(
 
     private async Task FinishAsync(Clip clip, Guid token, ClipOutput output)
     {
-        if (await CompleteAsync(clip.Id, token, output))
+        var (completed, replaced) = await CompleteAsync(clip, token, output);
+        if (completed)
         {
             LogReady(logger, clip.Id, output.DurationMs, output.SizeBytes);
             await PublishAsync(ClipEvents.Ready(clip, Now));
+            if (replaced is not null) await RetireAsync(replaced, clip.Id);
             return;
         }
         // Deleted (or taken over) while uploading.
@@ -159,7 +168,7 @@ public sealed partial class ClipProcessor(
     /// Marks the clip ready. Its cut is whole and uploaded, so a database away for a moment (a restart) must not cost it
     /// a second cut: the update is tried again, once a second, while the claim's lease still holds.
     /// </summary>
-    private async Task<bool> CompleteAsync(Guid clipId, Guid token, ClipOutput output)
+    private async Task<(bool Completed, OwnedClip? Replaced)> CompleteAsync(Clip clip, Guid token, ClipOutput output)
     {
         var until = Now + options.Value.Lease;
         while (true)
@@ -168,11 +177,13 @@ public sealed partial class ClipProcessor(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>();
-                return await ClipClaims.CompleteAsync(db, clipId, token, output, Now, CancellationToken.None);
+                return clip.ReplacesSource
+                    ? await ClipReplacement.CompleteAsync(db, clip.Id, token, output, Now, CancellationToken.None)
+                    : (await ClipClaims.CompleteAsync(db, clip.Id, token, output, Now, CancellationToken.None), null);
             }
             catch (Exception ex) when (DatabaseErrors.IsDatabaseFailure(ex) && Now + CompleteRetryPause < until)
             {
-                LogCompleteRetry(logger, clipId, ex.Message);
+                LogCompleteRetry(logger, clip.Id, ex.Message);
                 await Task.Delay(CompleteRetryPause, clock);
             }
         }
@@ -193,12 +204,25 @@ public sealed partial class ClipProcessor(
         {
             await using (var scope = scopes.CreateAsyncScope())
                 if (await scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>().Clips.AnyAsync(c => c.Id == clipId)) return;
-            await store.DeleteAsync(ClipKeys.Video(clipId), CancellationToken.None);
-            await store.DeleteAsync(ClipKeys.Preview(clipId), CancellationToken.None);
+            foreach (var key in ClipKeys.All(clipId)) await store.DeleteAsync(key, CancellationToken.None);
         }
         catch (Exception ex) when (ex is DependencyUnavailableException || DatabaseErrors.IsDatabaseFailure(ex))
         {
             LogCleanupFailed(logger, clipId, ex.Message);
+        }
+    }
+
+    /// <summary>Removes the media of the clip a trim replaced (its row went with the trim's completion); what fails is left for the media audit.</summary>
+    private async Task RetireAsync(OwnedClip replaced, Guid replacement)
+    {
+        try
+        {
+            foreach (var key in ClipKeys.All(replaced.Id)) await store.DeleteAsync(key, CancellationToken.None);
+            LogReplaced(logger, replaced.Id, replacement);
+        }
+        catch (DependencyUnavailableException ex)
+        {
+            LogCleanupFailed(logger, replaced.Id, ex.Message);
         }
     }
 
@@ -258,6 +282,9 @@ public sealed partial class ClipProcessor(
 
     [LoggerMessage(LogLevel.Information, "Clip {ClipId} ready: {DurationMs} ms, {SizeBytes} bytes")]
     private static partial void LogReady(ILogger logger, Guid clipId, int durationMs, long sizeBytes);
+
+    [LoggerMessage(LogLevel.Information, "Clip {ClipId} was replaced by its trim {Replacement}; its media are removed")]
+    private static partial void LogReplaced(ILogger logger, Guid clipId, Guid replacement);
 
     [LoggerMessage(LogLevel.Warning, "Clip {ClipId} failed: {Error}")]
     private static partial void LogFailed(ILogger logger, Guid clipId, string error);

@@ -53,7 +53,7 @@ internal sealed partial class FfmpegClipCutter(FfmpegRunner runner, IOptions<Ffm
 
             var media = await ProbeAsync(partial, cancellationToken);
             File.Move(partial, output, overwrite: true);
-            var result = new CutResult(output, media.Duration, new FileInfo(output).Length, media.Width, media.Height);
+            var result = new CutResult(output, media.Duration, new FileInfo(output).Length, media.Width, media.Height, media.FramesPerSecond);
             LogCut(logger, request.Mode, output, media.Duration.TotalSeconds, last - first + 1, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }
@@ -70,13 +70,29 @@ internal sealed partial class FfmpegClipCutter(FfmpegRunner runner, IOptions<Ffm
         if (!File.Exists(video)) throw new FileNotFoundException($"There is no video at {video} to make a preview of.", video);
         var media = await ProbeAsync(video, cancellationToken);
         var jpeg = await FrameAsync(FrameArguments.Preview(video, media.Duration / 2, maxSide), video, cancellationToken);
+        await WriteWholeAsync(jpegPath, jpeg, cancellationToken);
+    }
 
-        var target = Path.GetFullPath(jpegPath);
+    public async Task MakeSpriteAsync(string videoPath, string jpegPath, int frames, int frameWidth, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(frames, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(frameWidth, 2);
+        var video = Path.GetFullPath(videoPath);
+        if (!File.Exists(video)) throw new FileNotFoundException($"There is no video at {video} to make a scrub strip of.", video);
+        var media = await ProbeAsync(video, cancellationToken);
+        var jpeg = await FrameAsync(FrameArguments.Sprite(video, media.Duration / frames, frames, frameWidth), video, cancellationToken);
+        await WriteWholeAsync(jpegPath, jpeg, cancellationToken);
+    }
+
+    // Written under another name and moved, so the path never holds half an image.
+    private static async Task WriteWholeAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var target = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var partial = $"{target}.{Guid.NewGuid():N}.part";
         try
         {
-            await File.WriteAllBytesAsync(partial, jpeg, cancellationToken);
+            await File.WriteAllBytesAsync(partial, bytes, cancellationToken);
             File.Move(partial, target, overwrite: true);
         }
         finally

@@ -31,4 +31,22 @@ internal static class FrameArguments
             "-c:v", "mjpeg", "-q:v", "3", "-f", "image2pipe", "pipe:1",
         ];
     }
+
+    /// <summary>
+    /// A strip of <paramref name="frames"/> frames side by side, each <paramref name="frameWidth"/> wide, taken every
+    /// <paramref name="step"/> from half a step in (the middle of each stretch a card's pointer can be over). A video
+    /// short of frames leaves the strip's end blank rather than failing.
+    /// </summary>
+    public static IReadOnlyList<string> Sprite(string videoPath, TimeSpan step, int frames, int frameWidth)
+    {
+        var every = FfmpegTime.Seconds(step);
+        var first = FfmpegTime.Seconds(step / 2);
+        var count = frames.ToString(CultureInfo.InvariantCulture);
+        return
+        [
+            "-hide_banner", "-nostdin", "-loglevel", "error", "-i", videoPath, "-map", "0:v:0",
+            "-vf", $"select='gte(t,{first})*(isnan(prev_selected_t)+gte(t-prev_selected_t,{every}))',scale={frameWidth.ToString(CultureInfo.InvariantCulture)}:-2,tile={count}x1",
+            "-frames:v", "1", "-c:v", "mjpeg", "-q:v", "5", "-f", "image2pipe", "pipe:1",
+        ];
+    }
 }

@@ -22,6 +22,12 @@ public interface IClipCutter
     /// <summary>A JPEG from the middle of the video, longest side at most <paramref name="maxSide"/> pixels.</summary>
     Task MakePreviewAsync(string videoPath, string jpegPath, int maxSide, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A JPEG strip of <paramref name="frames"/> frames spread evenly over the video, side by side, each
+    /// <paramref name="frameWidth"/> pixels wide: what a clip card shows under the pointer while scrubbing.
+    /// </summary>
+    Task MakeSpriteAsync(string videoPath, string jpegPath, int frames, int frameWidth, CancellationToken cancellationToken);
+
     /// <summary>The full-resolution frame at <paramref name="offset"/> into the given segments, as JPEG bytes.</summary>
     Task<byte[]> GrabFrameAsync(IReadOnlyList<SegmentFile> segments, TimeSpan offset, CancellationToken cancellationToken);
 }

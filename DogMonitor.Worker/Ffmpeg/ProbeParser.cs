@@ -21,6 +21,7 @@ internal static class ProbeParser
         }
 
         var video = analysis.PrimaryVideoStream ?? throw new FormatException("ffprobe found no video stream.");
-        return new MediaProbe(analysis.Format.Duration, video.Width ?? 0, video.Height ?? 0, video.CodecName ?? "", analysis.PrimaryAudioStream?.CodecName);
+        var rate = double.IsFinite(video.AverageFrameRate) && video.AverageFrameRate > 0 ? video.AverageFrameRate : (double?)null;
+        return new MediaProbe(analysis.Format.Duration, video.Width ?? 0, video.Height ?? 0, video.CodecName ?? "", analysis.PrimaryAudioStream?.CodecName, rate);
     }
 }

@@ -24,6 +24,7 @@ public sealed class ClipConfiguration : IEntityTypeConfiguration<Clip>
         builder.Property(c => c.Error).HasMaxLength(1000);
         builder.Property(c => c.VideoKey).HasMaxLength(512);
         builder.Property(c => c.PreviewKey).HasMaxLength(512);
+        builder.Property(c => c.PreviewSpriteKey).HasMaxLength(512);
         builder.PrimitiveCollection(c => c.Labels);
         // A few spans at most, read with the clip: JSON text, [] for none.
         builder.Property(c => c.Gaps)

@@ -184,6 +184,7 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
                     ["POST /api/clips"] = new { start_ts = DateTime.UtcNow.AddSeconds(-10).ToString("O"), duration_ms = 2000, labels = new[] { "matrix" } },
                     ["PATCH /api/snapshots/{id}"] = new { note = "changed" },
                     ["PATCH /api/clips/{id}"] = new { note = "changed" },
+                    ["POST /api/clips/{id}/trim"] = new { start_ms = 0, end_ms = 2000 },
                     ["POST /api/snapshots/{id}/share"] = new { expires_in_hours = 1 },
                     ["POST /api/clips/{id}/share"] = new { expires_in_hours = 1 },
                     ["DELETE /api/snapshots/{id}/share"] = null, ["DELETE /api/clips/{id}/share"] = null,

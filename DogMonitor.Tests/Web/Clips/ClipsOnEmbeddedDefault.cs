@@ -34,6 +34,10 @@ public sealed class ClipsOnEmbeddedDefault(RecordingApp recording) : IClassFixtu
 
         var preview = TestImages.Inspect(await _media.GetByteArrayAsync((string)clip["preview_url"]!));
         Assert.Equal((640, 360, SkiaSharp.SKEncodedImageFormat.Jpeg), preview);
+        // The scrub strip: ten frames of 160 px side by side, one JPEG.
+        var sprite = await FfprobeInfo.ProbeAsync(await _media.GetByteArrayAsync((string)clip["preview_sprite_url"]!));
+        Assert.Equal(("mjpeg", ClipRules.SpriteFrames * ClipRules.SpriteFrameWidth, 90), (sprite.Codec, sprite.Width, sprite.Height));
+        Assert.Equal(25.0, (double)clip["frames_per_second"]!, 3);
     }
 
     [Fact]

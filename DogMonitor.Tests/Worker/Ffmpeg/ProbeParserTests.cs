@@ -5,11 +5,11 @@ namespace DogMonitor.Tests.Worker.Ffmpeg;
 public sealed class ProbeParserTests
 {
     [Fact]
-    public void Sample_GivesDurationSizeAndCodecs()
+    public void Sample_GivesDurationSizeCodecsAndFrameRate()
     {
         var probe = ProbeParser.Parse(SampleFiles.Read("probe-clip.json"));
 
-        Assert.Equal(new MediaProbe(TimeSpan.FromSeconds(5), 640, 360, "h264", "aac"), probe);
+        Assert.Equal(new MediaProbe(TimeSpan.FromSeconds(5), 640, 360, "h264", "aac", 25), probe);
     }
 
     [Theory]

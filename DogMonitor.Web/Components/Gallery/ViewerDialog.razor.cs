@@ -25,6 +25,9 @@ public sealed partial class ViewerDialog
     /// <summary>The video of a ready clip.</summary>
     [Parameter] public string? VideoUrl { get; set; }
 
+    /// <summary>The clip shown, which the trim bar under its video cuts down; null for a snapshot.</summary>
+    [Parameter] public Guid? ClipId { get; set; }
+
     /// <summary>The clip's preview, shown until the video plays.</summary>
     [Parameter] public string? PosterUrl { get; set; }
 
@@ -42,6 +45,12 @@ public sealed partial class ViewerDialog
 
     /// <summary>Stores new labels and note; returns the stored ones, or throws with a sentence to show.</summary>
     [Parameter] public Func<IReadOnlyList<string>, string, Task<(IReadOnlyList<string> Labels, string? Note)>>? OnSave { get; set; }
+
+    /// <summary>
+    /// The clip to offer trimming for: <see cref="ClipId"/>, or the clip a clip download link names (what the gallery
+    /// passes today, until it passes the id).
+    /// </summary>
+    private Guid? TrimmableClipId => VideoUrl is null ? null : ClipId ?? ClipDownloadLink.ClipIdOf(DownloadUrl);
 
     protected override void OnParametersSet() => (_labels, _note) = (Labels, Note);
 

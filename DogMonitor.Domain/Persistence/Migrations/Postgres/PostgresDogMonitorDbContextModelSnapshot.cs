@@ -217,6 +217,10 @@ namespace DogMonitor.Domain.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("error");
 
+                    b.Property<double?>("FramesPerSecond")
+                        .HasColumnType("double precision")
+                        .HasColumnName("frames_per_second");
+
                     b.Property<string>("Gaps")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -260,6 +264,11 @@ namespace DogMonitor.Domain.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(512)")
                         .HasColumnName("preview_key");
 
+                    b.Property<string>("PreviewSpriteKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("preview_sprite_key");
+
                     b.Property<int?>("ProducedDurationMs")
                         .HasColumnType("integer")
                         .HasColumnName("produced_duration_ms");
@@ -268,9 +277,21 @@ namespace DogMonitor.Domain.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("progress");
 
+                    b.Property<bool>("ReplacesSource")
+                        .HasColumnType("boolean")
+                        .HasColumnName("replaces_source");
+
                     b.Property<long?>("SizeBytes")
                         .HasColumnType("bigint")
                         .HasColumnName("size_bytes");
+
+                    b.Property<Guid?>("SourceClipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_clip_id");
+
+                    b.Property<int?>("SourceOffsetMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_offset_ms");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -211,6 +211,10 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("error");
 
+                    b.Property<double?>("FramesPerSecond")
+                        .HasColumnType("REAL")
+                        .HasColumnName("frames_per_second");
+
                     b.Property<string>("Gaps")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -254,6 +258,11 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("preview_key");
 
+                    b.Property<string>("PreviewSpriteKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("preview_sprite_key");
+
                     b.Property<int?>("ProducedDurationMs")
                         .HasColumnType("INTEGER")
                         .HasColumnName("produced_duration_ms");
@@ -262,9 +271,21 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("progress");
 
+                    b.Property<bool>("ReplacesSource")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replaces_source");
+
                     b.Property<long?>("SizeBytes")
                         .HasColumnType("INTEGER")
                         .HasColumnName("size_bytes");
+
+                    b.Property<Guid?>("SourceClipId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_clip_id");
+
+                    b.Property<int?>("SourceOffsetMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_offset_ms");
 
                     b.Property<string>("Status")
                         .IsRequired()
