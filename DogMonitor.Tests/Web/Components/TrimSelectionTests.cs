@@ -58,13 +58,4 @@ public sealed class TrimSelectionTests
     [InlineData("Enter", null)]
     public void KeysMoveByFramesSecondsOrAll_AndLeaveTheRest(string key, int? frames) =>
         Assert.Equal(frames, TrimKeys.FramesFor(key, new TrimSelection(30_000, 25)));
-
-    [Theory]
-    [InlineData("/api/clips/0193f1c2-7a4e-7cc1-9d2b-5b7f3e0a1c9d/download", true)]
-    [InlineData("/api/snapshots/0193f1c2-7a4e-7cc1-9d2b-5b7f3e0a1c9d/download", false)]
-    [InlineData("/api/clips/download", false)]
-    [InlineData("/api/clips/not-an-id/download", false)]
-    [InlineData(null, false)]
-    public void TheViewerKnowsAClipByItsDownloadLink(string? url, bool isClip) =>
-        Assert.Equal(isClip ? Guid.Parse("0193f1c2-7a4e-7cc1-9d2b-5b7f3e0a1c9d") : null, ClipDownloadLink.ClipIdOf(url));
 }

@@ -46,11 +46,8 @@ public sealed partial class ViewerDialog
     /// <summary>Stores new labels and note; returns the stored ones, or throws with a sentence to show.</summary>
     [Parameter] public Func<IReadOnlyList<string>, string, Task<(IReadOnlyList<string> Labels, string? Note)>>? OnSave { get; set; }
 
-    /// <summary>
-    /// The clip to offer trimming for: <see cref="ClipId"/>, or the clip a clip download link names (what the gallery
-    /// passes today, until it passes the id).
-    /// </summary>
-    private Guid? TrimmableClipId => VideoUrl is null ? null : ClipId ?? ClipDownloadLink.ClipIdOf(DownloadUrl);
+    /// <summary>The clip to offer trimming for: only a clip with a video to cut from.</summary>
+    private Guid? TrimmableClipId => VideoUrl is null ? null : ClipId;
 
     protected override void OnParametersSet() => (_labels, _note) = (Labels, Note);
 

@@ -47,6 +47,7 @@ public sealed partial class Gallery
         {
             { d => d.Title, card.Describe(Time) },
             { d => d.VideoUrl, await Items.UrlOfAsync(video, _disposed.Token) },
+            { d => d.ClipId, card.Id },
             { d => d.PosterUrl, card.PreviewUrl },
             { d => d.DownloadUrl, $"/api/clips/{card.Id}/download" },
             { d => d.Labels, card.Clip.Labels },
