@@ -65,8 +65,9 @@ public sealed class ServerSentEventsResult(EventSubscription subscription, ApiEv
             }
             while (events.TryRead(out var item))
             {
-                // Heard before the row was read, and older than what the first event said: old news.
-                if (current is not null && item.At < current.At) continue;
+                // Heard before the row was read, and no newer than what the first event said (the row and the news of a
+                // change carry the same time): old news.
+                if (current is not null && item.At <= current.At) continue;
                 await body.WriteAsync(item.ServerSent, aborted);
                 if (subscription.ItemId is not null && item.Final) return;
             }
