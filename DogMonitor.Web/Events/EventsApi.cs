@@ -31,7 +31,7 @@ public static class EventsApi
 
     /// <param name="lastEventId">The id of the last event seen, to be sent what was missed since.</param>
     internal static async Task<Results<EmptyHttpResult, ProblemHttpResult>> StreamEventsOverWebSocket(
-        HttpContext context, EventHub hub, ICurrentUser user, IOptions<EventStreamOptions> options,
+        HttpContext context, EventHub hub, ICurrentUser user, StreamAccess access, IOptions<EventStreamOptions> options,
         [FromQuery(Name = "last_event_id")] string? lastEventId)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -45,7 +45,7 @@ public static class EventsApi
                 statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.");
         using var subscription = hub.Subscribe(user.OwnerId, lastEventId: LastEventId(context.Request, lastEventId));
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = options.Value.Heartbeat });
-        await WebSocketEvents.PumpAsync(socket, subscription, context.RequestAborted);
+        await WebSocketEvents.PumpAsync(socket, subscription, access.Watch(context));
         return TypedResults.Empty;
     }
 

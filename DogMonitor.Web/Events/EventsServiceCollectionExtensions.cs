@@ -8,6 +8,7 @@ public static class EventsServiceCollectionExtensions
         services.AddOptions<EventStreamOptions>().BindConfiguration(EventStreamOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApiEventEncoder>();
         services.AddSingleton<EventHub>();
+        services.AddSingleton<StreamAccess>();
         return services;
     }
 }

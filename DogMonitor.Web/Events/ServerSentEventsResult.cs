@@ -25,7 +25,7 @@ public sealed class ServerSentEventsResult(EventSubscription subscription, ApiEv
         response.Headers.CacheControl = "no-cache, no-store";
         response.Headers["X-Accel-Buffering"] = "no"; // nginx would hold the events back to fill its buffer
         httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        var aborted = httpContext.RequestAborted;
+        var aborted = httpContext.RequestServices.GetRequiredService<StreamAccess>().Watch(httpContext);
         try
         {
             await response.Body.WriteAsync(Opening, aborted);
@@ -39,7 +39,7 @@ public sealed class ServerSentEventsResult(EventSubscription subscription, ApiEv
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
-            // The client went away.
+            // The client went away, or may no longer listen.
         }
     }
 

@@ -8,6 +8,7 @@ internal static class WebSocketEvents
     /// <summary>How long a client has to answer the server's close before the socket is dropped.</summary>
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
 
+    /// <param name="aborted">Ends when the client goes or may no longer listen (<see cref="StreamAccess"/>).</param>
     public static async Task PumpAsync(WebSocket socket, EventSubscription subscription, CancellationToken aborted)
     {
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted);
@@ -28,9 +29,12 @@ internal static class WebSocketEvents
         {
             // The client vanished without closing.
         }
-        if (socket.State == WebSocketState.CloseReceived)
+        // The client closed (answer it), or its key or session is no longer valid (say so).
+        if (socket.State is WebSocketState.CloseReceived or WebSocketState.Open)
         {
-            try { await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None); }
+            var (status, reason) = socket.State == WebSocketState.Open
+                ? (WebSocketCloseStatus.PolicyViolation, "Your key or session is no longer valid.") : (WebSocketCloseStatus.NormalClosure, null);
+            try { await socket.CloseOutputAsync(status, reason, CancellationToken.None); }
             catch (WebSocketException) { }
         }
         // A client too slow to read its events may be too slow to answer the close as well.

@@ -168,6 +168,26 @@ public abstract class EventStreamTests(AppEnvironment environment)
     }
 
     [Fact]
+    public async Task RevokingTheKeyEndsItsOpenStreams()
+    {
+        var app = await environment.StartAppAsync("revoked", settings => settings["Auth:RevalidationInterval"] = "00:00:01");
+        var key = await TestAccounts.CreateKeyAsync(app.Services, app.OwnerId, ApiKeyScope.Read);
+        using var stream = await EventStreamReader.OpenAsync(app.CreateClient().WithKey(key), "/api/events");
+        var client = app.Server.CreateWebSocketClient();
+        client.ConfigureRequest = request => request.Headers["X-Api-Key"] = key;
+        await using var events = new EventSocket(await client.ConnectAsync(new Uri(app.Server.BaseAddress, "api/events/ws"), CancellationToken.None));
+        var keys = (await (await app.CreateClient().GetAsync("/api/keys")).ReadJsonAsync())["items"]!.AsArray();
+        var id = (string)keys.Single(k => (string?)k!["prefix"] == key[..ApiKeySecrets.PrefixLength])!["id"]!;
+
+        Assert.Equal(HttpStatusCode.NoContent, (await app.CreateClient().DeleteAsync($"/api/keys/{id}")).StatusCode);
+
+        Assert.Null(await stream.NextAsync());
+        Assert.Null(await events.NextAsync());
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.PolicyViolation, events.Socket.CloseStatus);
+        await (await app.CreateClient().WithKey(key).GetAsync("/api/events")).AssertProblemAsync(401);
+    }
+
+    [Fact]
     public async Task TheStreamOfAFinishedClipSendsItsStateOnceAndEnds()
     {
         var clip = (await StoredClips.AddAsync(App)).Id.ToString();
