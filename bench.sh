@@ -5,8 +5,10 @@
 #    60 s clips, exact and fast, beside the bare ffmpeg command on the same buffer segments;
 #  - load: requests a second and p50/p99 latency of snapshot posts and of the listing's first page, from 8 loops
 #    at once, on the embedded default and on production (PostgreSQL, S3, RabbitMQ, web and recorder apart);
-#  - workers: clips a minute in production with one and with two cutting worker processes, and the ratio.
-# Usage: ./bench.sh [rows]
+#  - workers: clips a minute in production with one and with two cutting worker processes, and the ratio;
+#  - events: 500 Server-Sent Event streams on one embedded web process: its memory per stream and the delay from an
+#    event's publication to its arrival at the clients, against one stream.
+# Usage: ./bench.sh [rows]     (./bench.sh events runs the events section alone)
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
@@ -16,9 +18,9 @@ ensure_packages postgresql rabbitmq-server ffmpeg fonts-dejavu-core
 ensure_commands node:nodejs curl:curl
 ensure_web_packages
 WORK=$(mktemp -d /tmp/dogmonitor-bench.XXXXXX); chmod 755 "$WORK"
-APP_PID=""; WEB_PID=""; RECORDER_PID=""
+APP_PID=""; WEB_PID=""; RECORDER_PID=""; EVENTS_PID=""
 cleanup() {
-  for pid in $APP_PID $WEB_PID $RECORDER_PID; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  for pid in $APP_PID $WEB_PID $RECORDER_PID $EVENTS_PID; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   stop_s3; stop_rabbitmq
   # rabbitmqctl cannot reach the node when another run has stopped the shared epmd: then stop it by its pid.
   [ -f "$WORK/rabbitmq/rabbitmq.pid" ] && kill "$(cat "$WORK/rabbitmq/rabbitmq.pid")" 2>/dev/null || true
@@ -32,6 +34,19 @@ Auth__InitialAdmin__Password="bench-$(head -c 18 /dev/urandom | base64 | tr -d '
 export Auth__InitialAdmin__Password
 
 dotnet build DogMonitor.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+
+# A fresh embedded app with no camera, so nothing but the streams moves its memory; run as its own process (not under
+# `dotnet run`) so its pid is the one whose working set is read.
+bench_events() {
+  local port; port=$(free_port)
+  ulimit -n 4096 2>/dev/null || true # 500 sockets on each side
+  (cd DogMonitor.Web/bin/Release/net10.0 && Recording__Enabled=false DataDirectory="$WORK/events" \
+    exec dotnet DogMonitor.Web.dll --urls "http://127.0.0.1:$port") >"$WORK/events.log" 2>&1 &
+  EVENTS_PID=$!
+  dotnet run -c Release --no-build --project benchmarks/DogMonitor.Benchmarks -- events "http://127.0.0.1:$port" "$EVENTS_PID"
+  kill "$EVENTS_PID"; wait "$EVENTS_PID" 2>/dev/null || true; EVENTS_PID=""
+}
+if [ "${1:-}" = events ]; then bench_events; exit 0; fi
 # The app records while the paging benchmark runs, so the buffer is full by the time the clips are timed.
 PORT=$(free_port)
 DataDirectory="$WORK/app" dotnet run --project DogMonitor.Web -c Release --no-build --no-launch-profile -- --urls "http://127.0.0.1:$PORT" >"$WORK/app.log" 2>&1 &
@@ -43,6 +58,7 @@ dotnet run -c Release --no-build --project benchmarks/DogMonitor.Benchmarks -- c
 dotnet run -c Release --no-build --project benchmarks/DogMonitor.Benchmarks -- load "http://127.0.0.1:$PORT" \
   "embedded default (SQLite, files on disk, the pipeline in the web process, camera recording)"
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+bench_events
 
 # Production as compose.yaml runs it: the same settings for every process, the web app only serving and queueing,
 # one recorder; the workers benchmark starts the cutting workers itself, one and then two.

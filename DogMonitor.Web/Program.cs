@@ -3,6 +3,7 @@ using DogMonitor.Web.Cameras;
 using DogMonitor.Web.Clips;
 using DogMonitor.Web.Components;
 using DogMonitor.Web.Downloads;
+using DogMonitor.Web.Events;
 using DogMonitor.Web.Extensions;
 using DogMonitor.Web.Health;
 using DogMonitor.Web.Integrity;
@@ -23,6 +24,7 @@ var app = builder.Build();
 
 app.UseHttpApiErrors();
 app.UseSecurityHeaders();
+app.UseWebSockets();
 app.UseSignIn();
 app.UseAntiforgery();
 
@@ -38,6 +40,7 @@ app.MapSignOut();
 app.MapPasskeyOptions();
 app.MapSnapshotsApi();
 app.MapClipsApi();
+app.MapEventsApi();
 app.MapSharingApi();
 app.MapDownloadsApi();
 app.MapCamerasApi();

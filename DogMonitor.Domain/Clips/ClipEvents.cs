@@ -3,7 +3,7 @@ using DogMonitor.Domain.Messages;
 namespace DogMonitor.Domain.Clips;
 
 /// <summary>
-/// Every <see cref="ClipStatusChanged"/> is built here, one method per transition of a clip's life, so that pages and
+/// Every <see cref="ClipStatusChanged"/> (and <see cref="ClipDeleted"/>) is built here, one method per transition of a clip's life, so that pages and
 /// API clients hear the same fields for the same change whoever made it (the API, a worker, the sweeper).
 /// </summary>
 public static class ClipEvents
@@ -26,6 +26,9 @@ public static class ClipEvents
 
     /// <summary>A ready clip whose media are gone from the store, failed by the media audit with <see cref="ClipRules.MediaMissing"/>.</summary>
     public static ClipStatusChanged MediaLost(OwnedClip clip, string error, DateTime at) => Change(clip.Id, clip.OwnerId, ClipStatus.Failed, 0, error, at);
+
+    /// <summary>Deleted by its owner, in whatever state it was.</summary>
+    public static ClipDeleted Deleted(Clip clip, DateTime at) => new(clip.Id, clip.OwnerId, at);
 
     private static ClipStatusChanged Change(Guid id, string ownerId, ClipStatus status, int progress, string? error, DateTime at) =>
         new(id, ownerId, status, progress, error, at);

@@ -148,11 +148,23 @@ public sealed partial class ClipService(
             catch (DependencyUnavailableException ex) { LogOrphan(logger, key, ex.Message); }
         }
         LogDeleted(logger, id, clip.Status);
+        try
+        {
+            await events.DeletedAsync(ClipEvents.Deleted(clip, clock.GetUtcNow().UtcDateTime), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The clip is gone; clients following it only miss the news and find it gone on their next read.
+            LogAnnounceFailed(logger, id, ex.Message);
+        }
         return true;
     }
 
     [LoggerMessage(LogLevel.Warning, "Clip {ClipId} is queued but its job could not be published yet: {Reason}")]
     private static partial void LogPublishFailed(ILogger logger, Guid clipId, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Clip {ClipId} is deleted but API clients could not be told: {Reason}")]
+    private static partial void LogAnnounceFailed(ILogger logger, Guid clipId, string reason);
 
     [LoggerMessage(LogLevel.Information, "Clip {ClipId} deleted while {Status}")]
     private static partial void LogDeleted(ILogger logger, Guid clipId, ClipStatus status);

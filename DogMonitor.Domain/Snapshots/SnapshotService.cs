@@ -87,7 +87,7 @@ public sealed partial class SnapshotService(
             if (stored == true)
             {
                 LogCreated(logger, snapshot.Id, snapshot.Width, snapshot.Height, snapshot.SizeBytes);
-                await AnnounceAsync(snapshot);
+                await AnnounceAsync(snapshot, events => events.CreatedAsync(snapshot, CancellationToken.None));
                 return snapshot;
             }
             // Not stored (the database, a client that went away): its objects must not stay behind. Not known (the
@@ -98,7 +98,7 @@ public sealed partial class SnapshotService(
                 "The snapshot could not be saved in the database; nothing was kept. Try again once the database is back.", ex);
         }
         LogCreated(logger, snapshot.Id, snapshot.Width, snapshot.Height, snapshot.SizeBytes);
-        await AnnounceAsync(snapshot);
+        await AnnounceAsync(snapshot, events => events.CreatedAsync(snapshot, CancellationToken.None));
         return snapshot;
     }
 
@@ -142,24 +142,25 @@ public sealed partial class SnapshotService(
         db.Snapshots.Remove(snapshot);
         await db.SaveChangesAsync(cancellationToken);
         LogDeleted(logger, id);
+        await AnnounceAsync(snapshot, events => events.DeletedAsync(snapshot, CancellationToken.None));
         return true;
     }
 
-    private async Task AnnounceAsync(Snapshot snapshot)
+    private async Task AnnounceAsync(Snapshot snapshot, Func<ISnapshotEvents, Task> announce)
     {
         if (events is null) return;
         try
         {
-            await events.CreatedAsync(snapshot, CancellationToken.None);
+            await announce(events);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // The snapshot is stored; open pages only miss the news and show it on their next load.
+            // The snapshot is stored (or deleted); open pages and clients only miss the news and see it on their next load.
             LogAnnounceFailed(logger, snapshot.Id, ex.Message);
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "Snapshot {SnapshotId} is stored but open pages could not be told: {Reason}")]
+    [LoggerMessage(LogLevel.Warning, "Snapshot {SnapshotId} is stored or deleted but open pages could not be told: {Reason}")]
     private static partial void LogAnnounceFailed(ILogger logger, Guid snapshotId, string reason);
 
     private async Task UploadAsync(Snapshot snapshot, byte[] image, byte[] thumbnail, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Integrity;
 using DogMonitor.Domain.Snapshots;
 using DogMonitor.Web.Clips;
+using DogMonitor.Web.Events;
 using DogMonitor.Web.Snapshots;
 using MassTransit;
 using DogMonitor.Domain.Recording;
@@ -22,6 +23,7 @@ public static class PipelineExtensions
         builder.Services.AddClips();
         builder.Services.AddSingleton<ClipStatusFeed>();
         builder.Services.AddSingleton<SnapshotFeed>();
+        builder.Services.AddEventStreams();
         builder.Services.AddScoped<ISnapshotEvents, PublishedSnapshotEvents>();
         if (builder.Configuration.GetValue("Worker:InProcess", true))
         {
@@ -38,11 +40,14 @@ public static class PipelineExtensions
         return builder;
     }
 
-    // Every web process must see every event for its pages: its own temporary queues, not ones shared with other web processes.
+    // Every web process must see every event for its pages and API clients: its own temporary queues, not ones shared
+    // with other web processes.
     private static void AddStatusFeed(IBusRegistrationConfigurator bus)
     {
         var instance = Guid.NewGuid().ToString("N")[..12];
         bus.AddConsumer<ClipStatusChangedConsumer>().Endpoint(endpoint => (endpoint.Temporary, endpoint.InstanceId) = (true, instance));
+        bus.AddConsumer<ClipDeletedConsumer>().Endpoint(endpoint => (endpoint.Temporary, endpoint.InstanceId) = (true, instance));
         bus.AddConsumer<SnapshotCreatedConsumer>().Endpoint(endpoint => (endpoint.Temporary, endpoint.InstanceId) = (true, instance));
+        bus.AddConsumer<SnapshotDeletedConsumer>().Endpoint(endpoint => (endpoint.Temporary, endpoint.InstanceId) = (true, instance));
     }
 }

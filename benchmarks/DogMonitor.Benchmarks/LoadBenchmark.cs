@@ -43,14 +43,14 @@ public static class LoadBenchmark
         if (figures.Errors == figures.Requests) throw new InvalidOperationException($"Every {request} failed; the figures above mean nothing.");
     }
 
-    /// <summary>One frame of ffmpeg's test pattern at the camera's size, as a JPEG a client would upload.</summary>
-    private static async Task<byte[]> TestPatternJpegAsync()
+    /// <summary>One frame of ffmpeg's test pattern (at the camera's size unless told), as a JPEG a client would upload.</summary>
+    internal static async Task<byte[]> TestPatternJpegAsync(string size = "1280x720")
     {
         var path = Path.Combine(Path.GetTempPath(), $"dogmonitor-bench-{Guid.NewGuid():N}.jpg");
         try
         {
             using var ffmpeg = Process.Start(new ProcessStartInfo("ffmpeg",
-                ["-hide_banner", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=1", "-frames:v", "1", "-q:v", "3", path]))!;
+                ["-hide_banner", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i", $"testsrc2=size={size}:rate=1", "-frames:v", "1", "-q:v", "3", path]))!;
             await ffmpeg.WaitForExitAsync();
             if (ffmpeg.ExitCode != 0) throw new InvalidOperationException($"ffmpeg could not make the test JPEG (exit {ffmpeg.ExitCode}).");
             return await File.ReadAllBytesAsync(path);

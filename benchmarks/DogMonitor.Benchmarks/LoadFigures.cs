@@ -6,6 +6,9 @@ public sealed record LoadFigures(int Requests, TimeSpan Window, IReadOnlyList<do
     public double PerSecond => Requests / Window.TotalSeconds;
 
     /// <summary>The nearest-rank percentile of every measured request's latency, in milliseconds.</summary>
-    public double Percentile(double percent) => SortedMilliseconds.Count == 0 ? double.NaN
-        : SortedMilliseconds[Math.Clamp((int)Math.Ceiling(percent / 100 * SortedMilliseconds.Count) - 1, 0, SortedMilliseconds.Count - 1)];
+    public double Percentile(double percent) => NearestRank(SortedMilliseconds, percent);
+
+    /// <summary>The nearest-rank percentile of sorted samples.</summary>
+    public static double NearestRank(IReadOnlyList<double> sorted, double percent) => sorted.Count == 0 ? double.NaN
+        : sorted[Math.Clamp((int)Math.Ceiling(percent / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

@@ -6,6 +6,7 @@ using DogMonitor.Benchmarks;
 //   clips BASE_URL BUFFER_DIRECTORY CAMERA_ID          request → ready beside bare ffmpeg on the same segments
 //   load BASE_URL SETUP                                requests a second and latency: snapshot posts, the listing
 //   workers BASE_URL CAMERA_ID WORK_DIR                clips a minute with one and with two cutting worker processes
+//   events BASE_URL WEB_PID                            500 event streams: memory per stream, delay to the clients
 switch (args.FirstOrDefault())
 {
     case "clips" when args.Length == 4:
@@ -22,9 +23,12 @@ switch (args.FirstOrDefault())
     case "workers" when args.Length == 4:
         await WorkersBenchmark.RunAsync(new Uri(args[1]), args[2], args[3]);
         break;
+    case "events" when args.Length == 3:
+        await EventsBenchmark.RunAsync(new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture));
+        break;
     default:
         Console.Error.WriteLine("usage: paging [rows] [postgres-connection-string] | clips BASE_URL BUFFER_DIRECTORY CAMERA_ID | load BASE_URL SETUP"
-            + " | workers BASE_URL CAMERA_ID WORK_DIR");
+            + " | workers BASE_URL CAMERA_ID WORK_DIR | events BASE_URL WEB_PID");
         return 2;
 }
 return 0;

@@ -21,6 +21,8 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
     // The one public door (anyone holding a link) and the way in: nothing else may answer without credentials.
     private static readonly string[] Public = ["/s/{token}/video", "/s/{token}/preview", "/s/{token}/download", "/api/auth/login", "/healthz"];
 
+    private const string WebSocketPath = "/api/events/ws";
+
     [Fact]
     public async Task EveryOperationNeedsCredentialsAndKeepsOwnersApart()
     {
@@ -62,7 +64,8 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
         var session = await app.CreateSessionClientAsync();
         foreach (var (method, template) in operations.Where(o => !Public.Contains(o.Path) && world.Bodies.ContainsKey($"{o.Method} {o.Path}"))
                      .OrderBy(o => o.Method == "DELETE").ThenByDescending(o => o.Path.Length))
-            await Expect(template == "/api/keys" && method == "POST" ? session : owner, method, world.Fill(template), [200, 201, 202, 204], "the owner", failures, problem: false, world.Bodies[$"{method} {template}"]);
+            if (template == WebSocketPath) await ExpectWebSocket(app, failures);
+            else await Expect(template == "/api/keys" && method == "POST" ? session : owner, method, world.Fill(template), [200, 201, 202, 204], "the owner", failures, problem: false, world.Bodies[$"{method} {template}"]);
         await (await owner.PostJsonAsync("/api/keys", new { name = "minted by a key", scope = "write" })).AssertProblemAsync(403);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
@@ -128,11 +131,28 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
             failures.Add($"GET {path} as {who}: {(int)response.StatusCode} {location}, expected a redirect to {redirect}");
     }
 
+    /// <summary>The owner opening the events' WebSocket with their key (a plain GET of it answers 426).</summary>
+    private static async Task ExpectWebSocket(DogMonitorApp app, List<string> failures)
+    {
+        var client = app.Server.CreateWebSocketClient();
+        client.ConfigureRequest = request => request.Headers["X-Api-Key"] = app.OwnerKey;
+        try
+        {
+            using var socket = await client.ConnectAsync(new Uri(app.Server.BaseAddress, WebSocketPath.TrimStart('/')), CancellationToken.None);
+            await socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Net.WebSockets.WebSocketException)
+        {
+            failures.Add($"GET {WebSocketPath} as the owner, as a WebSocket: {ex.Message}");
+        }
+    }
+
     private static async Task Expect(HttpClient client, string method, string path, int[] statuses, string who, List<string> failures, bool problem, object? body = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (body is not null) request.Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json");
-        using var response = await client.SendAsync(request);
+        // Headers only: the event streams answer 200 at once and stay open.
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var status = (int)response.StatusCode;
         if (!statuses.Contains(status))
             failures.Add($"{method} {path} as {who}: {status}, expected {string.Join(" or ", statuses)}: {Shorten(await response.Content.ReadAsStringAsync())}");
@@ -180,6 +200,7 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
                     ["GET /api/keys"] = null, ["GET /api/users"] = null, ["GET /api/cameras"] = null, ["GET /api/auth/me"] = null,
                     ["GET /api/snapshots/{id}/download"] = null, ["GET /api/clips/{id}/download"] = null, ["GET /healthz"] = null,
                     ["GET /api/downloads.zip"] = null, ["GET /api/cameras/{id}/live.m3u8"] = null, ["GET /api/cameras/{id}/{segment}"] = null,
+                    ["GET /api/events"] = null, ["GET /api/events/ws"] = null, ["GET /api/clips/{id}/events"] = null,
                     ["POST /api/snapshots"] = snapshotBody,
                     ["POST /api/clips"] = new { start_ts = DateTime.UtcNow.AddSeconds(-10).ToString("O"), duration_ms = 2000, labels = new[] { "matrix" } },
                     ["PATCH /api/snapshots/{id}"] = new { note = "changed" },

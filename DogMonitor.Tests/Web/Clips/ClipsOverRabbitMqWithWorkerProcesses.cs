@@ -4,11 +4,8 @@ using System.Text.Json.Nodes;
 using DogMonitor.Domain.Persistence;
 using DogMonitor.Faults.Stack;
 using DogMonitor.Tests.Infrastructure;
-using DogMonitor.Worker;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using static DogMonitor.Tests.Web.Clips.ClipPolling;
 
 namespace DogMonitor.Tests.Web.Clips;
@@ -24,19 +21,7 @@ public sealed class ClipsOverRabbitMqWithWorkerProcesses(ProductionEnvironment e
     {
         await TestServices.RequireRabbitMqAsync();
         var root = Path.Combine(Path.GetTempPath(), "dogmonitor-tests", $"flow-{Guid.NewGuid():N}");
-        var broker = TestServices.RabbitMq;
-        var shared = new Dictionary<string, string?>
-        {
-            ["Messaging:Transport"] = "RabbitMq",
-            ["Messaging:Host"] = broker.Host,
-            ["Messaging:Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Messaging:EndpointPrefix"] = $"t{Guid.NewGuid():N}"[..12],
-            ["Recording:BufferDirectory"] = Path.Combine(root, "buffer"),
-            ["Cameras:0:Id"] = "test-pattern",
-            ["Cameras:0:Source"] = "synthetic:1280x720@25",
-            ["Clips:Lease"] = "00:00:06",
-            ["Clips:Heartbeat"] = "00:00:01",
-        };
+        var shared = WorkerProcesses.SharedSettings(root);
         var web = await environment.StartAppAsync("flow", settings =>
         {
             foreach (var (key, value) in shared) settings[key] = value;
@@ -49,10 +34,10 @@ public sealed class ClipsOverRabbitMqWithWorkerProcesses(ProductionEnvironment e
         var pipeline = new Dictionary<string, string?>(web.Settings);
         pipeline.Remove("Worker:InProcess");
 
-        using var recorder = await StartRecorderAsync(pipeline, Path.Combine(root, "recorder"));
-        await WaitForBufferAsync(client, TimeSpan.FromSeconds(14));
+        using var recorder = await WorkerProcesses.StartRecorderAsync(pipeline, Path.Combine(root, "recorder"));
+        await WorkerProcesses.WaitForBufferAsync(client, TimeSpan.FromSeconds(14));
         // The first worker encodes slowly, so it is surely in the middle of the cut when it is killed.
-        await using var first = new HostProcess("worker-1", "DogMonitor.Worker", new Dictionary<string, string?>(Cutter(pipeline, Path.Combine(root, "worker-1"))) { ["Ffmpeg:Preset"] = "veryslow" }, root, "Worker ready");
+        await using var first = new HostProcess("worker-1", "DogMonitor.Worker", new Dictionary<string, string?>(WorkerProcesses.Cutter(pipeline, Path.Combine(root, "worker-1"))) { ["Ffmpeg:Preset"] = "veryslow" }, root, "Worker ready");
         await first.StartAsync();
 
         var created = await client.PostJsonAsync("/api/clips", new { start_ts = Iso(DateTime.UtcNow.AddSeconds(-14)), duration_ms = 12_000, labels = new[] { "fetch" } });
@@ -62,7 +47,7 @@ public sealed class ClipsOverRabbitMqWithWorkerProcesses(ProductionEnvironment e
         await first.KillAsync();
         Assert.Equal("processing", (string?)(await (await client.GetAsync($"/api/clips/{id}")).ReadJsonAsync())["status"]);
 
-        await using var replacement = new HostProcess("worker-2", "DogMonitor.Worker", Cutter(pipeline, Path.Combine(root, "worker-2")), root, "Worker ready");
+        await using var replacement = new HostProcess("worker-2", "DogMonitor.Worker", WorkerProcesses.Cutter(pipeline, Path.Combine(root, "worker-2")), root, "Worker ready");
         await replacement.StartAsync();
         var clip = await UntilAsync(client, id, TimeSpan.FromSeconds(90), "ready", "failed");
 
@@ -106,40 +91,5 @@ public sealed class ClipsOverRabbitMqWithWorkerProcesses(ProductionEnvironment e
             await Task.Delay(200);
         }
         throw new TimeoutException($"Clip {id} showed no cutting progress within {timeout.TotalSeconds} s.");
-    }
-
-    private static Dictionary<string, string?> Cutter(Dictionary<string, string?> pipeline, string dataDirectory) => new(pipeline)
-    {
-        ["DataDirectory"] = dataDirectory,
-        ["Recording:Enabled"] = "false",
-        ["Clips:CuttingEnabled"] = "true",
-        ["Logging:LogLevel:Default"] = "Information",
-    };
-
-    private static async Task<IHost> StartRecorderAsync(Dictionary<string, string?> pipeline, string dataDirectory)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(pipeline)
-        {
-            ["DataDirectory"] = dataDirectory,
-            ["Recording:Enabled"] = "true",
-            ["Clips:CuttingEnabled"] = "false",
-        });
-        builder.Services.AddWorkerPipeline(builder.Configuration);
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
-
-    private static async Task WaitForBufferAsync(HttpClient client, TimeSpan span)
-    {
-        var deadline = DateTime.UtcNow + span + TimeSpan.FromSeconds(45);
-        while (DateTime.UtcNow < deadline)
-        {
-            var camera = (await client.GetFromJsonAsync<JsonArray>("/api/cameras"))![0]!;
-            if (camera["buffer_first"] is { } first && camera["buffer_last"] is { } last && (DateTime)last - (DateTime)first >= span) return;
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"The recorder did not fill {span.TotalSeconds} s of buffer in time (is ffmpeg installed?).");
     }
 }

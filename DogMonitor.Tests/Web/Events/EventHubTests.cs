@@ -1,0 +1,93 @@
+using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Messages;
+using DogMonitor.Web.Events;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace DogMonitor.Tests.Web.Events;
+
+/// <summary>The hub of one web process: slow clients, messages delivered twice, and resuming only one's own events.</summary>
+public sealed class EventHubTests
+{
+    private static readonly ApiEventEncoder Encoder = new(Options.Create(new JsonOptions()));
+
+    private static EventHub Hub(int clientBuffer = 100, int replayCapacity = 100) =>
+        new(Options.Create(new EventStreamOptions { ClientBuffer = clientBuffer, ReplayCapacity = replayCapacity }), Encoder, TimeProvider.System, NullLogger<EventHub>.Instance);
+
+    private static ApiEvent Progress(string owner, int progress) =>
+        Encoder.From(new ClipStatusChanged(Guid.NewGuid(), owner, ClipStatus.Processing, progress, null, DateTime.UtcNow));
+
+    [Fact]
+    public void AClientThatFallsBehindIsCutOff_AndHoldsUpNoOther()
+    {
+        var hub = Hub(clientBuffer: 2);
+        using var slow = hub.Subscribe("owner");
+        using var quick = hub.Subscribe("owner");
+
+        for (var i = 1; i <= 3; i++)
+        {
+            hub.Publish(Progress("owner", i));
+            Assert.True(quick.Events.TryRead(out var item));
+            Assert.Equal($"\"progress\":{i}", System.Text.Encoding.UTF8.GetString(item.WebSocket).Split(',').Single(f => f.Contains("progress", StringComparison.Ordinal)));
+        }
+
+        Assert.True(slow.Overflowed);
+        Assert.False(quick.Overflowed);
+        Assert.Equal(1, hub.Subscribers);
+        // What was queued before the cut is still read, then the stream ends (and the client reconnects to resume).
+        Assert.True(slow.Events.TryRead(out _));
+        Assert.True(slow.Events.TryRead(out _));
+        Assert.False(slow.Events.TryRead(out _));
+        Assert.True(slow.Events.Completion.IsCompleted);
+    }
+
+    [Fact]
+    public void AMessageDeliveredTwiceGoesOutOnce()
+    {
+        var hub = Hub();
+        using var subscription = hub.Subscribe("owner");
+        var change = new ClipStatusChanged(Guid.NewGuid(), "owner", ClipStatus.Ready, 100, null, DateTime.UtcNow);
+
+        hub.Publish(Encoder.From(change));
+        hub.Publish(Encoder.From(change)); // the bus redelivered it: same event id
+
+        Assert.True(subscription.Events.TryRead(out _));
+        Assert.False(subscription.Events.TryRead(out _));
+    }
+
+    [Fact]
+    public void ResumingGivesOnlyOnesOwnMissedEvents_AndAFullQueueMeansReload()
+    {
+        var hub = Hub(clientBuffer: 2);
+        var seen = Progress("owner", 1);
+        hub.Publish(seen);
+        hub.Publish(Progress("someone else", 2));
+        var mine = Progress("owner", 3);
+        hub.Publish(mine);
+
+        using var resumed = hub.Subscribe("owner", lastEventId: seen.Id);
+        Assert.True(resumed.Events.TryRead(out var first));
+        Assert.Same(mine, first);
+        Assert.False(resumed.Events.TryRead(out _));
+
+        hub.Publish(Progress("owner", 4));
+        hub.Publish(Progress("owner", 5));
+        using var tooMany = hub.Subscribe("owner", lastEventId: seen.Id); // three missed, room for two
+        Assert.True(tooMany.Events.TryRead(out var reload));
+        Assert.Equal(ApiEventTypes.Reload, reload.Type);
+        Assert.False(tooMany.Events.TryRead(out _));
+    }
+
+    [Fact]
+    public void TheReplayKeepsOnlyTheNewestEvents()
+    {
+        var hub = Hub(replayCapacity: 2);
+        var events = Enumerable.Range(1, 3).Select(i => Progress("owner", i)).ToList();
+        events.ForEach(hub.Publish);
+
+        using var tooOld = hub.Subscribe("owner", lastEventId: events[0].Id);
+        Assert.True(tooOld.Events.TryRead(out var reload));
+        Assert.Equal((ApiEventTypes.Reload, events[2].Id), (reload.Type, reload.Id));
+    }
+}

@@ -1,0 +1,14 @@
+namespace DogMonitor.Web.Events;
+
+/// <summary>The names of the events API clients get, as the README lists them.</summary>
+public static class ApiEventTypes
+{
+    public const string ClipCreated = "clip.created";
+    public const string ClipStatus = "clip.status";
+    public const string ClipDeleted = "clip.deleted";
+    public const string SnapshotCreated = "snapshot.created";
+    public const string SnapshotDeleted = "snapshot.deleted";
+
+    /// <summary>The events since the client's <c>Last-Event-ID</c> are no longer held: it should read its lists again.</summary>
+    public const string Reload = "reload";
+}

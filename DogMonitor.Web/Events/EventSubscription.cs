@@ -1,0 +1,50 @@
+using System.Threading.Channels;
+
+namespace DogMonitor.Web.Events;
+
+/// <summary>
+/// One open stream's place in the <see cref="EventHub"/>: the events of its owner (of one item, if it follows one) in a
+/// bounded queue. A stream that falls <see cref="EventStreamOptions.ClientBuffer"/> events behind is cut off
+/// (<see cref="Overflowed"/>) rather than holding up the others or growing without bound.
+/// </summary>
+public sealed class EventSubscription : IDisposable
+{
+    private readonly EventHub _hub;
+    private readonly Channel<ApiEvent> _queue;
+
+    internal EventSubscription(EventHub hub, string ownerId, Guid? itemId, int capacity)
+    {
+        _hub = hub;
+        OwnerId = ownerId;
+        ItemId = itemId;
+        _queue = Channel.CreateBounded<ApiEvent>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    }
+
+    public string OwnerId { get; }
+
+    /// <summary>The one item followed, or null for all of the owner's.</summary>
+    public Guid? ItemId { get; }
+
+    /// <summary>The events to send, in order; complete once the subscription ends.</summary>
+    public ChannelReader<ApiEvent> Events => _queue.Reader;
+
+    /// <summary>The client fell too far behind and was cut off.</summary>
+    public bool Overflowed { get; private set; }
+
+    internal bool Wants(ApiEvent item) => item.OwnerId == OwnerId && (ItemId is not { } only || item.ItemId == only);
+
+    /// <summary>Queues the event; false (and the queue closed) when the client is too far behind.</summary>
+    internal bool TryDeliver(ApiEvent item)
+    {
+        if (_queue.Writer.TryWrite(item)) return true;
+        Overflowed = true;
+        _queue.Writer.TryComplete();
+        return false;
+    }
+
+    public void Dispose()
+    {
+        _hub.Remove(this);
+        _queue.Writer.TryComplete();
+    }
+}

@@ -1,0 +1,65 @@
+using DogMonitor.Domain.Accounts;
+using DogMonitor.Web.Accounts;
+using Microsoft.Extensions.Options;
+
+namespace DogMonitor.Web.Events;
+
+/// <summary>
+/// An event stream outlives the request check that let it open. Every <see cref="AccountOptions.RevalidationInterval"/>
+/// it is checked again as a page is: a revoked or expired key, a disabled or deleted account, or a session whose password
+/// changed ends it (a reconnection then gets 401).
+/// </summary>
+public sealed partial class StreamAccess(IServiceScopeFactory scopes, IOptions<AccountOptions> options, TimeProvider clock, ILogger<StreamAccess> logger)
+{
+    /// <summary>A token that ends when the client goes or may no longer listen.</summary>
+    public CancellationToken Watch(HttpContext context)
+    {
+        var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        context.Response.RegisterForDispose(ended);
+        var key = ApiKeyAuthenticationHandler.IsKey(context.User) ? ApiKeyAuthenticationHandler.KeyOf(context.Request) : null;
+        _ = WatchAsync(context.User, key, ended, ended.Token);
+        return ended.Token;
+    }
+
+    private async Task WatchAsync(System.Security.Claims.ClaimsPrincipal principal, string? key, CancellationTokenSource ended, CancellationToken token)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(options.Value.RevalidationInterval, clock);
+            while (await timer.WaitForNextTickAsync(token))
+            {
+                if (await StillAllowedAsync(principal, key, token)) continue;
+                LogEnded(logger, AccountClaims.UserId(principal) ?? "?");
+                await ended.CancelAsync();
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // The stream ended first.
+        }
+    }
+
+    private async Task<bool> StillAllowedAsync(System.Security.Claims.ClaimsPrincipal principal, string? key, CancellationToken token)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return key is not null
+                ? await scope.ServiceProvider.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(key, token) is not null
+                : await SessionValidity.HoldsAsync(scope.ServiceProvider, principal);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database away for a moment is no reason to cut everyone off: the next check decides.
+            LogCheckFailed(logger, ex.Message);
+            return true;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "An event stream of {OwnerId} ended: its key or session is no longer valid")]
+    private static partial void LogEnded(ILogger logger, string ownerId);
+
+    [LoggerMessage(LogLevel.Warning, "Could not check an event stream's key or session again; it stays open until the next check: {Reason}")]
+    private static partial void LogCheckFailed(ILogger logger, string reason);
+}
