@@ -30,6 +30,9 @@ public static class ClipEvents
     /// <summary>Deleted by its owner, in whatever state it was.</summary>
     public static ClipDeleted Deleted(Clip clip, DateTime at) => new(clip.Id, clip.OwnerId, at);
 
+    /// <summary>Gone because a trim took its place (<see cref="ClipReplacement"/>): for its followers, as a deletion.</summary>
+    public static ClipDeleted Replaced(OwnedClip clip, DateTime at) => new(clip.Id, clip.OwnerId, at);
+
     private static ClipStatusChanged Change(Guid id, string ownerId, ClipStatus status, int progress, string? error, DateTime at) =>
         new(id, ownerId, status, progress, error, at);
 }

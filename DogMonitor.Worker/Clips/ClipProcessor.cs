@@ -217,6 +217,14 @@ public sealed partial class ClipProcessor(
     {
         try
         {
+            await events.DeletedAsync(ClipEvents.Replaced(replaced, Now), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogReplacedNotPublished(logger, replaced.Id, ex.Message);
+        }
+        try
+        {
             foreach (var key in ClipKeys.All(replaced.Id)) await store.DeleteAsync(key, CancellationToken.None);
             LogReplaced(logger, replaced.Id, replacement);
         }
@@ -309,6 +317,9 @@ public sealed partial class ClipProcessor(
 
     [LoggerMessage(LogLevel.Warning, "Could not check or remove the objects of clip {ClipId}: {Reason}")]
     private static partial void LogCleanupFailed(ILogger logger, Guid clipId, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Could not publish that clip {ClipId} was replaced by its trim: {Reason}")]
+    private static partial void LogReplacedNotPublished(ILogger logger, Guid clipId, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Could not publish that clip {ClipId} is {Status}: {Reason}")]
     private static partial void LogPublishFailed(ILogger logger, Guid clipId, ClipStatus status, string reason);
