@@ -23,6 +23,15 @@ const os = require('os');
 const path = require('path');
 const { parseArgs } = require('util');
 
+// s3rver seals the continuation token of a listing longer than one page with single DES, which OpenSSL 3 leaves out
+// unless its legacy provider is loaded: every listing of more than 1,000 keys failed with a 500. The token is opaque
+// and only s3rver reads it back, so DES is swapped for AES-128 (key and IV doubled to its sizes) both ways.
+for (const name of ['createCipheriv', 'createDecipheriv']) {
+  const original = crypto[name];
+  crypto[name] = (algorithm, key, iv, options) => algorithm === 'des'
+    ? original('aes-128-cbc', Buffer.concat([key, key]), Buffer.concat([iv, iv]), options)
+    : original(algorithm, key, iv, options);
+}
 const S3rver = require('s3rver');
 // s3rver still runs its own (non-verifying) auth step and rejects access keys it does not know,
 // so our key has to be registered with it as well.

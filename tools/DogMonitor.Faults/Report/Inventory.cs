@@ -56,13 +56,11 @@ public sealed class Inventory(ProductionStack stack) : IDisposable
     /// <summary>Every object in the bucket, with when it was written.</summary>
     public async Task<Dictionary<string, DateTime>> ObjectsAsync()
     {
-        // The S3 test server (s3rver) now and then answers a listing with a 500 while uploads go on, for several seconds
-        // in a row on a loaded machine: look again, for up to a minute. A missing object stays missing however often
-        // the bucket is listed, so this cannot hide a loss.
+        // A listing that fails once (a connection reset) is tried again.
         for (var tries = 1; ; tries++)
         {
             try { return await ListAsync(); }
-            catch (Minio.Exceptions.MinioException) when (tries < 15) { await Task.Delay(TimeSpan.FromSeconds(Math.Min(tries, 5))); }
+            catch (Minio.Exceptions.MinioException) when (tries < 5) { await Task.Delay(500 * tries); }
         }
     }
 

@@ -365,6 +365,20 @@ describe('s3-test-server', () => {
     assert.doesNotMatch(listed.body.toString(), /<Key>/);
   });
 
+  it('a listing longer than a page hands out a continuation token that reads the rest', async () => {
+    for (const name of ['a', 'b', 'c']) {
+      const put = await curl(`${base}/${bucket}/paged/${name}.jpg`, { uploadFile: payloadFile });
+      assert.equal(put.status, 200, put.body.toString());
+    }
+    const first = await curl(`${base}/${bucket}?list-type=2&max-keys=2&prefix=paged%2F`);
+    assert.equal(first.status, 200, first.body.toString());
+    assert.deepEqual([...first.body.toString().matchAll(/<Key>([^<]*)<\/Key>/g)].map(m => m[1]), ['paged/a.jpg', 'paged/b.jpg']);
+    const token = /<NextContinuationToken>([^<]*)</.exec(first.body.toString())[1];
+    const rest = await curl(`${base}/${bucket}?continuation-token=${encodeURIComponent(token)}&list-type=2&max-keys=2&prefix=paged%2F`);
+    assert.equal(rest.status, 200, rest.body.toString());
+    assert.deepEqual([...rest.body.toString().matchAll(/<Key>([^<]*)<\/Key>/g)].map(m => m[1]), ['paged/c.jpg']);
+  });
+
   it('a PUT whose client hangs up once the body is sent, then a DELETE of its key, leave nothing half-written', async () => {
     const big = crypto.randomBytes(32 * 1024 * 1024); // long enough for s3rver to be still writing when the client hangs up
     // Hung up at several moments, as no one can see from outside when s3rver starts writing.
