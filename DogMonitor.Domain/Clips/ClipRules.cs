@@ -84,6 +84,9 @@ public static class ClipRules
         ? "This clip could not be made, so there is no video to trim; cut it again from the recording instead."
         : "This clip is still being cut; trim it once it is ready.";
 
+    /// <summary>Why a second trim may not replace a clip: the first would retire it, and the second would be left over as a copy.</summary>
+    public const string AlreadyBeingReplaced = "A trim is already being cut to take this clip's place; wait for it to be ready, or save this one as a new clip.";
+
     /// <summary>Why a trim failed: the clip it was to be cut from was deleted, or lost its video, meanwhile.</summary>
     public const string TrimSourceGone = "The clip this was to be trimmed from was deleted or lost its video before the trim was cut.";
 

@@ -69,6 +69,9 @@ public sealed partial class ClipService(
         if (source.Status != ClipStatus.Ready || source.VideoKey is null) throw new ConflictException(ClipRules.NotTrimmable(source.Status));
         var errors = new ValidationErrors();
         if (ClipRules.CheckTrim(source, trim.StartMs, trim.EndMs, errors) is not { } range) throw new RequestValidationException(errors);
+        if (trim.Replace && await db.Clips.AnyAsync(c => c.SourceClipId == source.Id && c.ReplacesSource
+                && (c.Status == ClipStatus.Queued || c.Status == ClipStatus.Processing), cancellationToken))
+            throw new ConflictException(ClipRules.AlreadyBeingReplaced);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var clip = new Clip

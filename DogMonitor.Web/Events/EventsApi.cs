@@ -44,7 +44,12 @@ public static class EventsApi
             return TypedResults.Problem("A page of another site may not open your events with your session; scripts send an API key.",
                 statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.");
         using var subscription = hub.Subscribe(user.OwnerId, lastEventId: LastEventId(context.Request, lastEventId));
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = options.Value.Heartbeat });
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            KeepAliveInterval = options.Value.Heartbeat,
+            // A client that answers no ping (one that reads nothing, so a send blocks) is dropped instead of held forever.
+            KeepAliveTimeout = options.Value.Heartbeat * 2,
+        });
         await WebSocketEvents.PumpAsync(socket, subscription, access.Watch(context));
         return TypedResults.Empty;
     }

@@ -66,8 +66,9 @@ public sealed class ServerSentEventsResult(EventSubscription subscription, ApiEv
             while (events.TryRead(out var item))
             {
                 // Heard before the row was read, and no newer than what the first event said (the row and the news of a
-                // change carry the same time): old news.
-                if (current is not null && item.At <= current.At) continue;
+                // change carry the same time): old news. An end (ready, failed, deleted) always goes out: it may come
+                // from another process whose clock is behind the row's.
+                if (current is not null && item.At <= current.At && !item.Final) continue;
                 await body.WriteAsync(item.ServerSent, aborted);
                 if (subscription.ItemId is not null && item.Final) return;
             }

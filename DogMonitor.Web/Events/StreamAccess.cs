@@ -15,7 +15,9 @@ public sealed partial class StreamAccess(IServiceScopeFactory scopes, IOptions<A
     public CancellationToken Watch(HttpContext context)
     {
         var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        context.Response.RegisterForDispose(ended);
+        // RequestAborted does not fire when a stream ends normally (a clip's stream at ready, a WebSocket closed by its
+        // client): cancelled at the end of the response, so the checks below stop with it.
+        context.Response.RegisterForDispose(new CancelThenDispose(ended));
         var key = ApiKeyAuthenticationHandler.IsKey(context.User) ? ApiKeyAuthenticationHandler.KeyOf(context.Request) : null;
         _ = WatchAsync(context.User, key, ended, ended.Token);
         return ended.Token;
@@ -54,6 +56,15 @@ public sealed partial class StreamAccess(IServiceScopeFactory scopes, IOptions<A
             // The database away for a moment is no reason to cut everyone off: the next check decides.
             LogCheckFailed(logger, ex.Message);
             return true;
+        }
+    }
+
+    private sealed class CancelThenDispose(CancellationTokenSource source) : IDisposable
+    {
+        public void Dispose()
+        {
+            source.Cancel();
+            source.Dispose();
         }
     }
 

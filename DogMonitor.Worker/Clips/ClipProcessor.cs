@@ -121,16 +121,34 @@ public sealed partial class ClipProcessor(
             ? (await trims.CutAsync(clip, sourceId, work, video, progress, cancellationToken), new List<BufferSpan>())
             : await CutFromBufferAsync(clip, token, video, progress, cancellationToken);
         await cutter.MakePreviewAsync(video, preview, options.Value.PreviewMaxSide, cancellationToken);
-        await cutter.MakeSpriteAsync(video, sprite, ClipRules.SpriteFrames, ClipRules.SpriteFrameWidth, cancellationToken);
+        var hasSprite = await TryMakeSpriteAsync(clip.Id, video, sprite, cancellationToken);
         heartbeat.Progress = 95;
 
-        var output = new ClipOutput(ClipKeys.Video(clip.Id), ClipKeys.Preview(clip.Id), ClipKeys.Sprite(clip.Id), (int)Math.Round(result.Duration.TotalMilliseconds),
-            result.SizeBytes, result.Width, result.Height, result.FramesPerSecond, gaps);
+        var output = new ClipOutput(ClipKeys.Video(clip.Id), ClipKeys.Preview(clip.Id), hasSprite ? ClipKeys.Sprite(clip.Id) : null,
+            (int)Math.Round(result.Duration.TotalMilliseconds), result.SizeBytes, result.Width, result.Height, result.FramesPerSecond, gaps);
         await UploadAsync(output.VideoKey, video, "video/mp4", cancellationToken);
         await UploadAsync(output.PreviewKey, preview, "image/jpeg", cancellationToken);
-        await UploadAsync(output.SpriteKey, sprite, "image/jpeg", cancellationToken);
+        if (output.SpriteKey is { } spriteKey) await UploadAsync(spriteKey, sprite, "image/jpeg", cancellationToken);
         return output;
     }
+
+    /// <summary>The scrub strip is a nicety: a clip whose strip ffmpeg cannot make is still a clip, shown with its still.</summary>
+    private async Task<bool> TryMakeSpriteAsync(Guid clipId, string video, string sprite, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cutter.MakeSpriteAsync(video, sprite, ClipRules.SpriteFrames, ClipRules.SpriteFrameWidth, cancellationToken);
+            return true;
+        }
+        catch (FfmpegException ex)
+        {
+            LogNoSprite(logger, clipId, ex.Message);
+            return false;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Clip {ClipId} has no scrub strip; ffmpeg could not make it: {Reason}")]
+    private static partial void LogNoSprite(ILogger logger, Guid clipId, string reason);
 
     private async Task<(CutResult Result, List<BufferSpan> Gaps)> CutFromBufferAsync(Clip clip, Guid token, string video, IProgress<double> progress, CancellationToken cancellationToken)
     {

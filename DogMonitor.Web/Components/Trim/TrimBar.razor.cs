@@ -51,15 +51,27 @@ public sealed partial class TrimBar : IAsyncDisposable
     {
         if (_loaded == ClipId) return;
         _loaded = ClipId;
-        var clip = await Scopes.WithAsync<ClipService, Clip?>(s => s.FindAsync(ClipId, _disposed.Token));
-        if (clip is not { Status: ClipStatus.Ready })
+        // A failure here would end the page's connection: it becomes the bar's message instead.
+        try
         {
-            _selection = null;
-            return;
+            var clip = await Scopes.WithAsync<ClipService, Clip?>(s => s.FindAsync(ClipId, _disposed.Token));
+            if (clip is not { Status: ClipStatus.Ready })
+            {
+                _selection = null;
+                return;
+            }
+            var selection = new TrimSelection(clip.ProducedDurationMs ?? clip.DurationMs, clip.FramesPerSecond);
+            _selection = selection.CanTrim ? selection : null;
+            _spriteUrl = clip.PreviewSpriteKey is { } sprite ? await Links.UrlOfAsync(sprite, _disposed.Token) : null;
         }
-        var selection = new TrimSelection(clip.ProducedDurationMs ?? clip.DurationMs, clip.FramesPerSecond);
-        _selection = selection.CanTrim ? selection : null;
-        _spriteUrl = clip.PreviewSpriteKey is { } sprite ? await Links.UrlOfAsync(sprite, _disposed.Token) : null;
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            // The viewer closed first.
+        }
+        catch (Exception ex) when (UserFacingErrors.Describe(ex) is { } message)
+        {
+            (_selection, _error) = (null, message);
+        }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -99,6 +111,7 @@ public sealed partial class TrimBar : IAsyncDisposable
         var ms = handle == TrimHandle.Start ? s.StartMs : s.ToMs(Math.Max(s.End - 1, 0));
         try { await _module.InvokeVoidAsync("seek", _disposed.Token, _strip, ms / 1000.0); }
         catch (JSDisconnectedException) { }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested) { }
     }
 
     private async Task SaveAsync(bool replace)

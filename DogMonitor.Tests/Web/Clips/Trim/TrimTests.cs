@@ -140,6 +140,30 @@ public abstract class TrimTests(AppEnvironment environment)
     }
 
     [Fact]
+    public async Task ASecondReplaceWhileOneIsBeingCut_IsA409_AndNothingIsQueued()
+    {
+        var source = await SourceClips.AddAsync(App, seconds: 6, brokenVideo: true);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DogMonitor.Domain.Persistence.DogMonitorDbContext>();
+            var now = DateTime.UtcNow;
+            // Held by a worker for an hour: nobody cuts or requeues it while the test looks.
+            db.Clips.Add(new Clip
+            {
+                Id = Guid.CreateVersion7(), OwnerId = App.OwnerId, CameraId = RecordingApp.CameraId, Timestamp = now, DurationMs = 2000,
+                SourceClipId = source.Id, SourceOffsetMs = 0, ReplacesSource = true, Status = ClipStatus.Processing,
+                ClaimToken = Guid.NewGuid(), LeaseUntil = now.AddHours(1), Attempts = 1, CreatedAt = now, UpdatedAt = now,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var problem = await (await TrimAsync(source.Id, 0, 2000, replace: true)).AssertProblemAsync(409);
+
+        Assert.Equal(ClipRules.AlreadyBeingReplaced, (string?)problem["detail"]);
+        Assert.Equal(1, await TrimsOfAsync(source.Id));
+    }
+
+    [Fact]
     public async Task OnlyTheOwnerWithAWriteKeyMayTrim()
     {
         var source = await SourceClips.AddAsync(App, seconds: 6, brokenVideo: true);
