@@ -4,12 +4,12 @@ using MassTransit;
 
 namespace DogMonitor.Web.Clips;
 
-/// <summary>Hands news of deleted clips to the API clients' streams open in this process (pages drop a clip when they delete it).</summary>
-public sealed class ClipDeletedConsumer(EventHub events, ApiEventEncoder encoder) : IConsumer<ClipDeleted>
+/// <summary>Hands news of deleted clips to the API clients' streams and the galleries open in this process.</summary>
+public sealed class ClipDeletedConsumer(EventHub events, ApiEventEncoder encoder, ClipDeletedFeed pages) : IConsumer<ClipDeleted>
 {
     public Task Consume(ConsumeContext<ClipDeleted> context)
     {
         events.Publish(encoder.From(context.Message));
-        return Task.CompletedTask;
+        return pages.PublishAsync(context.Message);
     }
 }

@@ -22,6 +22,7 @@ public static class PipelineExtensions
     {
         builder.Services.AddClips();
         builder.Services.AddSingleton<ClipStatusFeed>();
+        builder.Services.AddSingleton<ClipDeletedFeed>();
         builder.Services.AddSingleton<SnapshotFeed>();
         builder.Services.AddEventStreams();
         builder.Services.AddScoped<ISnapshotEvents, PublishedSnapshotEvents>();

@@ -4,6 +4,7 @@ using DogMonitor.Domain.Messages;
 using DogMonitor.Tests.Infrastructure;
 using DogMonitor.Web.Clips;
 using DogMonitor.Web.Components.Gallery;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -132,6 +133,29 @@ public sealed class GalleryTabTests(EmbeddedEnvironment environment) : MudTestCo
         await App.Services.GetRequiredService<ClipStatusFeed>().PublishAsync(ClipEvents.Queued(made, DateTime.UtcNow));
 
         tab.WaitForAssertion(() => Assert.Equal([1, 2], _counts));
+    }
+
+    [Fact]
+    public async Task AClipGoneElsewhere_LeavesTheGridTheCountAndTheSelection()
+    {
+        await UseFreshAppAsync();
+        await GallerySeed.ClipAsync(App, ClipStatus.Ready, note: "kept");
+        var replaced = await GallerySeed.ClipAsync(App, ClipStatus.Ready, note: "replaced");
+        var tab = RenderTab<ClipsTab, ClipCardModel>();
+        tab.WaitForAssertion(() => Assert.Equal(2, tab.FindAll("[data-testid=clip-card]").Count));
+        tab.Find("[data-testid=clip-card] input[type=checkbox]").Change(true);
+        Assert.True(Selection.IsSelected(replaced.Id));
+
+        // As a worker does when a trim takes a clip's place: the row goes, then the news.
+        await using (var scope = App.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DogMonitor.Domain.Persistence.DogMonitorDbContext>().Clips
+                .Where(c => c.Id == replaced.Id).ExecuteDeleteAsync();
+        await App.Services.GetRequiredService<ClipDeletedFeed>().PublishAsync(ClipEvents.Replaced(new OwnedClip(replaced.Id, replaced.OwnerId), DateTime.UtcNow));
+
+        tab.WaitForAssertion(() => Assert.Single(tab.FindAll("[data-testid=clip-card]")));
+        Assert.Contains("kept", tab.Find("[data-testid=clip-card]").TextContent);
+        Assert.Equal([2, 1], _counts);
+        Assert.False(Selection.IsSelected(replaced.Id));
     }
 
     [Fact]

@@ -18,12 +18,31 @@ public sealed partial class ClipsTab
     private readonly ConcurrentDictionary<Guid, ClipStatusChanged> _latest = new();
 
     [Inject] private ClipStatusFeed Feed { get; set; } = null!;
+    [Inject] private ClipDeletedFeed Deletions { get; set; } = null!;
 
     public override string Kind => "clips";
 
     protected override GallerySource<ClipCardModel> CreateSource() => Items.ClipSource(CatchUp);
 
-    protected override IDisposable Subscribe() => Feed.Subscribe(OnClipStatusAsync);
+    protected override IDisposable Subscribe() => new Both(Feed.Subscribe(OnClipStatusAsync), Deletions.Subscribe(OnClipDeletedAsync));
+
+    // Gone elsewhere (a trim took its place, another page deleted it): its card and count go too.
+    private Task OnClipDeletedAsync(ClipDeleted deleted) =>
+        IsMine(deleted.OwnerId) ? Dispatch(deleted.ClipId, async () =>
+        {
+            if (Source.FindLoaded(c => c.Id == deleted.ClipId) is null) return;
+            Selection.Forget(deleted.ClipId);
+            await ReloadAsync();
+        }) : Task.CompletedTask;
+
+    private sealed class Both(IDisposable first, IDisposable second) : IDisposable
+    {
+        public void Dispose()
+        {
+            first.Dispose();
+            second.Dispose();
+        }
+    }
 
     // An event may have come while this page was read: it is newer than the row, or ignored.
     private void CatchUp(ClipCardModel card)

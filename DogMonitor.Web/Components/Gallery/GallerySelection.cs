@@ -32,6 +32,12 @@ public sealed class GallerySelection(GalleryItems items, ISnackbar snackbar)
     /// <summary>Only a ready clip has something to download, so a clip still being cut is never selected.</summary>
     public void SelectClip(ClipCardModel card, bool selected) => Select(_clips, card.Id, selected && card.CanSelect);
 
+    /// <summary>Drops an item that no longer exists (deleted elsewhere) from the selection.</summary>
+    public void Forget(Guid id)
+    {
+        if (_snapshots.Remove(id) | _clips.Remove(id)) Changed?.Invoke();
+    }
+
     public void Clear()
     {
         _snapshots.Clear();
