@@ -262,6 +262,10 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("progress");
 
+                    b.Property<string>("SearchText")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
                     b.Property<long?>("SizeBytes")
                         .HasColumnType("INTEGER")
                         .HasColumnName("size_bytes");
@@ -292,6 +296,10 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_clips");
 
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_clips_search_text")
+                        .HasFilter("search_text IS NULL");
+
                     b.HasIndex("Status", "LeaseUntil")
                         .HasDatabaseName("ix_clips_status_lease_until");
 
@@ -304,6 +312,8 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_clips_owner_id_camera_id_timestamp_id");
 
                     b.ToTable("clips", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("DogMonitor.Domain.Sharing.ShareLink", b =>
@@ -410,6 +420,10 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_id");
 
+                    b.Property<string>("SearchText")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("INTEGER")
                         .HasColumnName("size_bytes");
@@ -431,6 +445,10 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_snapshots");
 
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_snapshots_search_text")
+                        .HasFilter("search_text IS NULL");
+
                     b.HasIndex("OwnerId", "Timestamp", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_snapshots_owner_id_timestamp_id");
@@ -440,6 +458,8 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_snapshots_owner_id_camera_id_timestamp_id");
 
                     b.ToTable("snapshots", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
