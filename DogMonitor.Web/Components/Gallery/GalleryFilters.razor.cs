@@ -29,7 +29,8 @@ public sealed partial class GalleryFilters
 
     protected override void OnParametersSet()
     {
-        // Only a new filter replaces the fields: the page re-rendering (a clip's progress) must not undo typing.
+        // Only a filter from elsewhere replaces the fields: the page re-rendering (a clip's progress, the answer to a
+        // change made here) must not undo typing.
         if (Value == _shown) return;
         _shown = Value;
         _searchError = null;
@@ -42,7 +43,7 @@ public sealed partial class GalleryFilters
     private Task OnLabelChanged(string? text)
     {
         var label = string.IsNullOrWhiteSpace(text) ? null : text.Trim().ToLowerInvariant();
-        return label == Value.Label ? Task.CompletedTask : ValueChanged.InvokeAsync(Value with { Label = label });
+        return label == Value.Label ? Task.CompletedTask : RaiseAsync(Value with { Label = label });
     }
 
     /// <summary>
@@ -56,13 +57,23 @@ public sealed partial class GalleryFilters
         var terms = SearchTerms.Parse(text, errors);
         _searchError = errors.IsEmpty ? null : string.Join(" ", errors.ToDictionary().Values.SelectMany(m => m));
         var search = terms is null ? null : text!.Trim();
-        return !errors.IsEmpty || search == Value.Search ? Task.CompletedTask : ValueChanged.InvokeAsync(Value with { Search = search });
+        return !errors.IsEmpty || search == Value.Search ? Task.CompletedTask : RaiseAsync(Value with { Search = search });
     }
 
-    private Task OnCameraChanged(string? cameraId) => ValueChanged.InvokeAsync(Value with { CameraId = cameraId });
+    private Task OnCameraChanged(string? cameraId) => RaiseAsync(Value with { CameraId = cameraId });
 
-    private Task OnDatesChanged(DateRange? dates) =>
-        ValueChanged.InvokeAsync(Value with { FromDay = dates?.Start?.Date, ToDay = dates?.End?.Date });
+    private Task OnDatesChanged(DateRange? dates) => RaiseAsync(Value with { FromDay = dates?.Start?.Date, ToDay = dates?.End?.Date });
 
+    // Not through RaiseAsync: the fields must empty when the cleared filter comes back.
     private Task ClearAsync() => ValueChanged.InvokeAsync(new GalleryFilter());
+
+    /// <summary>
+    /// Passes a filter made here to the page. Remembered as shown, so that when it comes back as <see cref="Value"/> the
+    /// fields keep what was typed since (the page answers after a read, while typing goes on).
+    /// </summary>
+    private Task RaiseAsync(GalleryFilter filter)
+    {
+        _shown = filter;
+        return ValueChanged.InvokeAsync(filter);
+    }
 }

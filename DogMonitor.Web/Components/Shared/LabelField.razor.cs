@@ -17,6 +17,9 @@ public sealed partial class LabelField
     private const int Suggestions = 8;
     private MudAutocomplete<string>? _field;
     private Dictionary<string, int> _counts = [];
+    private string? _reported;
+    private string? _shownText;
+    private int _generation;
 
     [Inject] private UserScopes Scopes { get; set; } = null!;
 
@@ -26,7 +29,11 @@ public sealed partial class LabelField
     /// <summary>Raised on every change of the text, typed or chosen.</summary>
     [Parameter] public EventCallback<string?> TextChanged { get; set; }
 
-    /// <summary>Raised when the text settles: a suggestion chosen, typing paused, or the field cleared (null).</summary>
+    /// <summary>
+    /// Raised when the text settles on a label: one chosen, or typing paused on a label in use or on one no label in
+    /// use starts with; or on nothing (null) when the field is cleared. A pause on the start of labels in use waits
+    /// for the choice.
+    /// </summary>
     [Parameter] public EventCallback<string?> TextSettled { get; set; }
 
     /// <summary>Raised with the label chosen from the suggestions.</summary>
@@ -51,6 +58,16 @@ public sealed partial class LabelField
     /// <summary>Attributes for the input element, e.g. a <c>data-testid</c>.</summary>
     [Parameter(CaptureUnmatchedValues = true)] public Dictionary<string, object?> UserAttributes { get; set; } = [];
 
+    protected override void OnParametersSet()
+    {
+        // The text comes back from the parent after every keystroke; handing it to the input again would race the
+        // typing still on its way (Blazor Server) and drop letters. Only a text from elsewhere (a reset, a new item)
+        // replaces what is in the field, with a field of its own.
+        if (Text == _reported) return;
+        (_reported, _shownText) = (Text, Text);
+        _generation++;
+    }
+
     private (string Before, string Typed) Split(string? text)
     {
         text ??= "";
@@ -66,21 +83,24 @@ public sealed partial class LabelField
         var taken = Multiple ? before.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(l => l.ToLowerInvariant()).ToHashSet() : [];
         // Longer than any label: nothing to suggest. (MudAutocomplete logs a search that fails and shows no list.)
         if (typed.Length > ItemRules.MaxLabelLength) return [];
-        var labels = await Scopes.WithAsync<LabelService, IReadOnlyList<LabelCount>>(s => s.InUseAsync(typed, Suggestions, cancellationToken));
-        var counts = labels.Where(l => !taken.Contains(l.Label)).ToDictionary(l => Complete(before, l.Label), l => l.Count);
+        // All of them, to know whether the text is one; the most used few are offered.
+        var labels = await Scopes.WithAsync<LabelService, IReadOnlyList<LabelCount>>(s => s.InUseAsync(typed, LabelService.MaxLimit, cancellationToken));
+        var counts = labels.Where(l => !taken.Contains(l.Label)).Take(Suggestions).ToDictionary(l => Complete(before, l.Label), l => l.Count);
         var typedLabel = typed.ToLowerInvariant();
         if (OfferTyped && typedLabel.Length > 0 && !labels.Any(l => l.Label == typedLabel))
             counts = new Dictionary<string, int> { [Complete(before, typedLabel)] = 0 }.Concat(counts).ToDictionary();
         _counts = counts;
+        if (!Multiple && (typed.Length == 0 || labels.Count == 0 || labels.Any(l => l.Label == typedLabel)))
+            await TextSettled.InvokeAsync(typed.Length == 0 ? null : typed);
         return counts.Keys;
     }
 
     private string Complete(string before, string label) => Multiple ? $"{before}{label}, " : label;
 
-    private async Task OnTextChangedAsync(string? text)
+    private Task OnTextChangedAsync(string? text)
     {
-        Text = text;
-        await TextChanged.InvokeAsync(text);
+        _reported = text;
+        return TextChanged.InvokeAsync(text);
     }
 
     private async Task OnChosenAsync(string? item)
@@ -94,8 +114,6 @@ public sealed partial class LabelField
         }
         await TextSettled.InvokeAsync(item);
     }
-
-    private Task OnSettledAsync(string? text) => TextSettled.InvokeAsync(text);
 
     private Task OnClearedAsync(MouseEventArgs _) => TextSettled.InvokeAsync(null);
 }
