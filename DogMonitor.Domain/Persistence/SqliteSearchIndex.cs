@@ -4,7 +4,8 @@ namespace DogMonitor.Domain.Persistence;
 /// SQLite's full-text index of an item table: an FTS5 table <c>{table}_search</c> over the table's
 /// <c>search_text</c> column (external content: it keeps only the index, and shares each row's rowid), kept in step
 /// by triggers on every insert, delete and change of the text. The tokenizer keeps accents, as PostgreSQL's
-/// 'simple' configuration does; the text it reads has none left anyway (<see cref="Search.SearchText"/>).
+/// 'simple' configuration does; the text it reads has none left anyway (<see cref="Search.SearchText"/>). Also the
+/// label count EF cannot ask SQLite for.
 /// </summary>
 /// <remarks>
 /// The Search migration creates these; change them only in a new migration. A migration that rebuilds an item

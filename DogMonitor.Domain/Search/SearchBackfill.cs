@@ -23,7 +23,7 @@ public static class SearchBackfill
         var filled = 0;
         while (true)
         {
-            var batch = await items.Where(i => EF.Property<string?>(i, SearchText.Property) == null).Take(Batch).ToListAsync(cancellationToken);
+            var batch = await items.Where(i => EF.Property<string?>(i, SearchText.Property) == null).OrderBy(i => i.Id).Take(Batch).ToListAsync(cancellationToken);
             if (batch.Count == 0) return filled;
             foreach (var item in batch) SearchText.Stamp(db.Entry<IListedItem>(item));
             try
