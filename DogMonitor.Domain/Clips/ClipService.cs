@@ -120,14 +120,14 @@ public sealed partial class ClipService(
     {
         var clips = db.Clips.AsQueryable();
         if (status is { } wanted) clips = clips.Where(c => c.Status == wanted);
-        return clips.ToPageAsync(user.OwnerId, query, cancellationToken);
+        return clips.ToPageAsync(db, user.OwnerId, query, cancellationToken);
     }
 
     public Task<int> CountAsync(ListQuery query, CancellationToken cancellationToken) =>
-        db.Clips.CountMatchingAsync(user.OwnerId, query, cancellationToken);
+        db.Clips.CountMatchingAsync(db, user.OwnerId, query, cancellationToken);
 
     public Task<PageCursor?> SeekAsync(ListQuery query, int skip, CancellationToken cancellationToken) =>
-        db.Clips.SeekAsync(user.OwnerId, query, skip, cancellationToken);
+        db.Clips.SeekAsync(db, user.OwnerId, query, skip, cancellationToken);
 
     /// <summary>Changes the labels or note (a cut under way is not disturbed); null when the owner has no such clip.</summary>
     public Task<Clip?> EditAsync(Guid id, ItemEdit edit, CancellationToken cancellationToken) =>

@@ -1,14 +1,18 @@
 using System.Globalization;
 using DogMonitor.Domain.Problems;
+using DogMonitor.Domain.Search;
 using DogMonitor.Domain.Validation;
 
 namespace DogMonitor.Domain.Paging;
 
-/// <summary>The filters and position of a newest-first listing (snapshots now, clips later).</summary>
+/// <summary>The filters and position of a newest-first listing of snapshots or clips.</summary>
 public sealed record ListQuery(int Limit, PageCursor? Cursor, string? Label, DateTime? From, DateTime? To, string? CameraId)
 {
+    /// <summary>Words that must start words of the item's labels or note (<c>q=</c>); null for no search.</summary>
+    public SearchTerms? Search { get; init; }
+
     /// <summary>Parses query-string values; throws <see cref="RequestValidationException"/> naming each bad one.</summary>
-    public static ListQuery Parse(int? limit, string? cursor, string? label, string? from, string? to, string? cameraId)
+    public static ListQuery Parse(int? limit, string? cursor, string? label, string? from, string? to, string? cameraId, string? q = null)
     {
         var errors = new ValidationErrors();
         if (limit is < 1 or > PageRequest.MaxLimit)
@@ -20,10 +24,11 @@ public sealed record ListQuery(int Limit, PageCursor? Cursor, string? Label, Dat
         var camera = ItemRules.NormalizeCameraId(cameraId, errors);
         var fromTime = ParseTime(from, "from", errors);
         var toTime = ParseTime(to, "to", errors);
+        var search = SearchTerms.Parse(q, errors);
         if (fromTime > toTime)
             errors.Add("from", "from must not be later than to.");
         if (!errors.IsEmpty) throw new RequestValidationException(errors);
-        return new ListQuery(limit ?? PageRequest.DefaultLimit, position, labels.FirstOrDefault(), fromTime, toTime, camera);
+        return new ListQuery(limit ?? PageRequest.DefaultLimit, position, labels.FirstOrDefault(), fromTime, toTime, camera) { Search = search };
     }
 
     private static DateTime? ParseTime(string? value, string field, ValidationErrors errors)

@@ -1,4 +1,5 @@
 using DogMonitor.Domain.Problems;
+using DogMonitor.Domain.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +10,8 @@ namespace DogMonitor.Domain.Persistence;
 
 /// <summary>
 /// Applies the checked-in migrations before the app serves anything, waiting a while for a
-/// database that is still starting (compose starts everything at once).
+/// database that is still starting (compose starts everything at once); then makes rows from before search
+/// searchable (<see cref="SearchBackfill"/>).
 /// </summary>
 public sealed partial class DatabaseMigrator(IServiceProvider services, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<DatabaseMigrator> logger) : IHostedService
 {
@@ -24,6 +26,8 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, IOptions
             {
                 await db.Database.MigrateAsync(cancellationToken);
                 LogMigrated(logger, options.Value.Provider);
+                if (await SearchBackfill.RunAsync(db, cancellationToken) is > 0 and var filled)
+                    LogBackfilled(logger, filled);
                 return;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && clock.GetUtcNow() < deadline && DatabaseErrors.IsConnectionFailure(ex))
@@ -43,6 +47,9 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, IOptions
 
     [LoggerMessage(LogLevel.Information, "Database ({Provider}) is up to date")]
     private static partial void LogMigrated(ILogger logger, DatabaseProvider provider);
+
+    [LoggerMessage(LogLevel.Information, "Made {Count} snapshots and clips stored before search searchable")]
+    private static partial void LogBackfilled(ILogger logger, int count);
 
     [LoggerMessage(LogLevel.Warning, "Waiting for the {Provider} database (attempt {Attempt}): {Reason}")]
     private static partial void LogWaiting(ILogger logger, DatabaseProvider provider, int attempt, string reason);

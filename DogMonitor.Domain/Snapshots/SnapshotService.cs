@@ -119,13 +119,13 @@ public sealed partial class SnapshotService(
         db.Snapshots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.OwnerId == user.OwnerId, cancellationToken);
 
     public Task<Page<Snapshot>> ListAsync(ListQuery query, CancellationToken cancellationToken) =>
-        db.Snapshots.ToPageAsync(user.OwnerId, query, cancellationToken);
+        db.Snapshots.ToPageAsync(db, user.OwnerId, query, cancellationToken);
 
     public Task<int> CountAsync(ListQuery query, CancellationToken cancellationToken) =>
-        db.Snapshots.CountMatchingAsync(user.OwnerId, query, cancellationToken);
+        db.Snapshots.CountMatchingAsync(db, user.OwnerId, query, cancellationToken);
 
     public Task<PageCursor?> SeekAsync(ListQuery query, int skip, CancellationToken cancellationToken) =>
-        db.Snapshots.SeekAsync(user.OwnerId, query, skip, cancellationToken);
+        db.Snapshots.SeekAsync(db, user.OwnerId, query, skip, cancellationToken);
 
     /// <summary>Changes the labels or note; null when the owner has no such snapshot.</summary>
     public Task<Snapshot?> EditAsync(Guid id, ItemEdit edit, CancellationToken cancellationToken) =>

@@ -49,12 +49,13 @@ public static class ClipsApi
     }
 
     /// <param name="status">Only clips in this state: queued, processing, ready or failed.</param>
+    /// <param name="q">Only clips whose labels or note have words starting with each of these words, in any order; at most 200 characters.</param>
     internal static async Task<Ok<ClipPageResponse>> ListClips(
         ClipService clips, MediaLinks links,
         int? limit, string? cursor, string? label, string? from, string? to,
-        [FromQuery(Name = "camera_id")] string? cameraId, string? status, CancellationToken cancellationToken)
+        [FromQuery(Name = "camera_id")] string? cameraId, string? status, string? q, CancellationToken cancellationToken)
     {
-        var query = ListQuery.Parse(limit, cursor, label, from, to, cameraId);
+        var query = ListQuery.Parse(limit, cursor, label, from, to, cameraId, q);
         var page = await clips.ListAsync(query, ParseStatus(status), cancellationToken);
         var items = new List<ClipResponse>(page.Items.Count);
         foreach (var clip in page.Items)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DogMonitor.Domain.Persistence;
+using DogMonitor.Domain.Search;
 using DogMonitor.Domain.Snapshots;
 using DogMonitor.Domain.Storage;
 using DogMonitor.Web.Accounts;
@@ -21,6 +22,7 @@ public static class HostingExtensions
         builder.Services.AddDogMonitorDatabase();
         builder.Services.AddMediaStore();
         builder.Services.AddSnapshots();
+        builder.Services.AddLabelSuggestions();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<MediaLinks>();
         builder.Services.AddDogMonitorHealthChecks();

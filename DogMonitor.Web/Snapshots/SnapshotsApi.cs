@@ -51,12 +51,13 @@ public static class SnapshotsApi
     /// <param name="from">Only snapshots seen at or after this time (ISO 8601).</param>
     /// <param name="to">Only snapshots seen before this time (ISO 8601).</param>
     /// <param name="cameraId">Only snapshots from this camera.</param>
+    /// <param name="q">Only snapshots whose labels or note have words starting with each of these words, in any order ("bal gar" finds "ball in the garden"); at most 200 characters.</param>
     internal static async Task<Ok<SnapshotPageResponse>> ListSnapshots(
         SnapshotService snapshots, MediaLinks links,
         int? limit, string? cursor, string? label, string? from, string? to,
-        [FromQuery(Name = "camera_id")] string? cameraId, CancellationToken cancellationToken)
+        [FromQuery(Name = "camera_id")] string? cameraId, string? q, CancellationToken cancellationToken)
     {
-        var query = ListQuery.Parse(limit, cursor, label, from, to, cameraId);
+        var query = ListQuery.Parse(limit, cursor, label, from, to, cameraId, q);
         var page = await snapshots.ListAsync(query, cancellationToken);
         var items = new List<SnapshotResponse>(page.Items.Count);
         foreach (var snapshot in page.Items)

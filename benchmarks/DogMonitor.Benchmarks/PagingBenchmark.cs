@@ -16,7 +16,7 @@ namespace DogMonitor.Benchmarks;
 /// <summary>
 /// Lists a page of 50 snapshots at several depths of a 100,000-row table, through the same
 /// <see cref="SnapshotService.ListAsync"/> the API uses (keyset), beside OFFSET paging of the same
-/// rows as the baseline, in one process on one database.
+/// rows as the baseline, in one process on one database; then search and the label filter (<see cref="SearchBenchmark"/>).
 /// </summary>
 public static class PagingBenchmark
 {
@@ -65,6 +65,7 @@ public static class PagingBenchmark
                 Console.WriteLine($"{depth,10:N0} {keyset,10:0.000} {offset,10:0.000} {offset / keyset,13:0.0}x   keyset vs first page: {keyset / firstKeyset:0.00}x");
             }
             await GalleryAsync(host.Services, provider, rows, firstKeyset!.Value);
+            await SearchBenchmark.RunAsync(host.Services, provider, PageSize, firstKeyset.Value, MedianAsync);
         }
         finally
         {
@@ -90,8 +91,8 @@ public static class PagingBenchmark
                 db.Snapshots.Add(new Snapshot
                 {
                     Id = id, OwnerId = BenchOwner.Id, CameraId = i % 3 == 0 ? "yard" : "kitchen",
-                    Timestamp = start.AddSeconds(i * 7), Labels = i % 10 == 0 ? ["fetch"] : ["nap"],
-                    Note = null, ContentType = "image/jpeg", Width = 1280, Height = 720, SizeBytes = 100_000,
+                    Timestamp = start.AddSeconds(i * 7), Labels = SearchBenchmark.LabelsFor(i),
+                    Note = SearchBenchmark.NoteFor(i, rows), ContentType = "image/jpeg", Width = 1280, Height = 720, SizeBytes = 100_000,
                     ImageKey = $"snapshots/{id:N}/image.jpg", ThumbnailKey = $"snapshots/{id:N}/thumbnail.jpg",
                     CreatedAt = DateTime.UtcNow,
                 });

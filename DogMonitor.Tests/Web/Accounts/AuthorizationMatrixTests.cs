@@ -196,7 +196,7 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
                 Segment = segment,
                 Bodies = new()
                 {
-                    ["GET /api/snapshots"] = null, ["GET /api/snapshots/{id}"] = null, ["GET /api/clips"] = null, ["GET /api/clips/{id}"] = null,
+                    ["GET /api/snapshots"] = null, ["GET /api/snapshots/{id}"] = null, ["GET /api/clips"] = null, ["GET /api/clips/{id}"] = null, ["GET /api/labels"] = null,
                     ["GET /api/keys"] = null, ["GET /api/users"] = null, ["GET /api/cameras"] = null, ["GET /api/auth/me"] = null,
                     ["GET /api/snapshots/{id}/download"] = null, ["GET /api/clips/{id}/download"] = null, ["GET /healthz"] = null,
                     ["GET /api/downloads.zip"] = null, ["GET /api/cameras/{id}/live.m3u8"] = null, ["GET /api/cameras/{id}/{segment}"] = null,

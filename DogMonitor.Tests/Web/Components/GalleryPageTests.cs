@@ -298,11 +298,11 @@ public sealed class GalleryPageTests(EmbeddedEnvironment environment) : MudTestC
         gallery.Find("[data-testid=snapshot-card] button.dm-card-open").Click();
         Dialogs.WaitForAssertion(() => Dialogs.Find("[data-testid=viewer-image]"));
         Dialogs.FindAll("button").Single(b => b.TextContent.Contains("Edit labels and note")).Click();
-        Dialogs.Find("input[data-testid=edit-labels]").Change("Zoomies, <b>");
+        Dialogs.Find("input[data-testid=edit-labels]").Input("Zoomies, <b>");
         Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
         Dialogs.WaitForAssertion(() => Assert.Contains("letters, digits", Dialogs.Find("[data-testid=viewer-edit] .mud-alert").TextContent));
 
-        Dialogs.Find("input[data-testid=edit-labels]").Change("Zoomies, bath time");
+        Dialogs.Find("input[data-testid=edit-labels]").Input("Zoomies, bath time");
         Dialogs.Find("textarea[data-testid=edit-note]").Change("after the walk");
         Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
 

@@ -39,6 +39,9 @@ public abstract class MudTestContext : BunitContext, IClassFixture<EmbeddedEnvir
     /// <summary>The app whose services the components use; see <see cref="UseFreshAppAsync"/>.</summary>
     protected DogMonitorApp App { get; private set; } = null!;
 
+    /// <summary>Where popovers (menus, suggestion lists) appear.</summary>
+    protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = null!;
+
     /// <summary>Where dialogs appear.</summary>
     protected IRenderedComponent<MudDialogProvider> Dialogs { get; private set; } = null!;
 
@@ -67,7 +70,7 @@ public abstract class MudTestContext : BunitContext, IClassFixture<EmbeddedEnvir
             App.Services.GetRequiredService<CameraCatalog>(), sp.GetRequiredService<BrowserTime>(), App.Services.GetRequiredService<TimeProvider>()));
         // As in a connected circuit: the pages open dialogs only once interactive.
         Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        Render<MudPopoverProvider>();
+        Popovers = Render<MudPopoverProvider>();
         Dialogs = Render<MudDialogProvider>();
         Snackbars = Render<MudSnackbarProvider>();
     }

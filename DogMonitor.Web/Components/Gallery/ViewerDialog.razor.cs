@@ -10,7 +10,7 @@ public sealed partial class ViewerDialog
     private string? _note;
     private bool _editing;
     private bool _saving;
-    private string _labelsText = "";
+    private string? _labelsText = "";
     private string _noteText = "";
     private string? _error;
 
@@ -62,7 +62,7 @@ public sealed partial class ViewerDialog
         _saving = true;
         try
         {
-            var labels = _labelsText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var labels = (_labelsText ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             (_labels, _note) = await OnSave(labels, _noteText);
             _editing = false;
         }

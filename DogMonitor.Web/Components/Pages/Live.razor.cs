@@ -16,8 +16,6 @@ namespace DogMonitor.Web.Components.Pages;
 /// </summary>
 public sealed partial class Live : IAsyncDisposable
 {
-    private static readonly string[] QuickLabels = ["sleeping", "playing", "eating", "barking", "good-boy"];
-
     private readonly CancellationTokenSource _disposed = new();
     private LiveSession _session = null!;
     private ElementReference _video;
@@ -38,7 +36,6 @@ public sealed partial class Live : IAsyncDisposable
     private string CameraName => Cameras.Find(_session.CameraId)?.Name ?? _session.CameraId;
     private string LiveUrl => $"api/cameras/{Uri.EscapeDataString(_session.CameraId)}/live.m3u8";
 
-    private IReadOnlyCollection<string> Labels { get => _session.Labels; set => _session.Labels = value; }
     private string? Note { get => _session.Note; set => _session.Note = value; }
 
     private string DelayText => _session.DelaySeconds is { } delay

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -281,6 +282,16 @@ namespace DogMonitor.Domain.Persistence.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("replaces_source");
 
+                    b.Property<string>("SearchText")
+                        .HasColumnType("text")
+                        .HasColumnName("search_text");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, coalesce(search_text, ''))", true);
+
                     b.Property<long?>("SizeBytes")
                         .HasColumnType("bigint")
                         .HasColumnName("size_bytes");
@@ -318,6 +329,20 @@ namespace DogMonitor.Domain.Persistence.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_clips");
+
+                    b.HasIndex("Labels")
+                        .HasDatabaseName("ix_clips_labels");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Labels"), "gin");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_clips_search_text")
+                        .HasFilter("search_text IS NULL");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_clips_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("Status", "LeaseUntil")
                         .HasDatabaseName("ix_clips_status_lease_until");
@@ -437,6 +462,16 @@ namespace DogMonitor.Domain.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("owner_id");
 
+                    b.Property<string>("SearchText")
+                        .HasColumnType("text")
+                        .HasColumnName("search_text");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, coalesce(search_text, ''))", true);
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint")
                         .HasColumnName("size_bytes");
@@ -457,6 +492,20 @@ namespace DogMonitor.Domain.Persistence.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_snapshots");
+
+                    b.HasIndex("Labels")
+                        .HasDatabaseName("ix_snapshots_labels");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Labels"), "gin");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_snapshots_search_text")
+                        .HasFilter("search_text IS NULL");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_snapshots_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("OwnerId", "Timestamp", "Id")
                         .IsDescending(false, true, true)

@@ -275,6 +275,10 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("replaces_source");
 
+                    b.Property<string>("SearchText")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
                     b.Property<long?>("SizeBytes")
                         .HasColumnType("INTEGER")
                         .HasColumnName("size_bytes");
@@ -313,6 +317,10 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_clips");
 
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_clips_search_text")
+                        .HasFilter("search_text IS NULL");
+
                     b.HasIndex("Status", "LeaseUntil")
                         .HasDatabaseName("ix_clips_status_lease_until");
 
@@ -325,6 +333,8 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_clips_owner_id_camera_id_timestamp_id");
 
                     b.ToTable("clips", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("DogMonitor.Domain.Sharing.ShareLink", b =>
@@ -431,6 +441,10 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_id");
 
+                    b.Property<string>("SearchText")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_text");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("INTEGER")
                         .HasColumnName("size_bytes");
@@ -452,6 +466,10 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_snapshots");
 
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_snapshots_search_text")
+                        .HasFilter("search_text IS NULL");
+
                     b.HasIndex("OwnerId", "Timestamp", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_snapshots_owner_id_timestamp_id");
@@ -461,6 +479,8 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_snapshots_owner_id_camera_id_timestamp_id");
 
                     b.ToTable("snapshots", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
