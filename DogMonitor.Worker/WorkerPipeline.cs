@@ -28,6 +28,7 @@ public static class WorkerPipeline
         services.AddDogMonitorMessaging(configuration, consumeJobs: cutting, configureBus);
         services.AddScoped<ClipProcessor>();
         services.AddScoped<TrimSource>();
+        services.AddSingleton<ClipUploader>();
         services.AddMediaAudit();
         if (cutting)
         {

@@ -19,6 +19,7 @@ public sealed partial class ClipProcessor(
     IRecordingBuffer buffer,
     IClipCutter cutter,
     TrimSource trims,
+    ClipUploader uploader,
     IMediaStore store,
     IClipEvents events,
     DataDirectory dataDirectory,
@@ -126,9 +127,9 @@ public sealed partial class ClipProcessor(
 
         var output = new ClipOutput(ClipKeys.Video(clip.Id), ClipKeys.Preview(clip.Id), hasSprite ? ClipKeys.Sprite(clip.Id) : null,
             (int)Math.Round(result.Duration.TotalMilliseconds), result.SizeBytes, result.Width, result.Height, result.FramesPerSecond, gaps);
-        await UploadAsync(output.VideoKey, video, "video/mp4", cancellationToken);
-        await UploadAsync(output.PreviewKey, preview, "image/jpeg", cancellationToken);
-        if (output.SpriteKey is { } spriteKey) await UploadAsync(spriteKey, sprite, "image/jpeg", cancellationToken);
+        await uploader.UploadAsync(clip.Id, output.VideoKey, video, "video/mp4", cancellationToken);
+        await uploader.UploadAsync(clip.Id, output.PreviewKey, preview, "image/jpeg", cancellationToken);
+        if (output.SpriteKey is { } spriteKey) await uploader.UploadAsync(clip.Id, spriteKey, sprite, "image/jpeg", cancellationToken);
         return output;
     }
 
@@ -159,12 +160,6 @@ public sealed partial class ClipProcessor(
         // Across a gap the video plays what was recorded either side of it, one after the other.
         var result = await cutter.CutAsync(new CutRequest(held.Files, held.StartOffset, held.Recorded(duration), mode, video), progress, cancellationToken);
         return (result, [.. held.Gaps]);
-    }
-
-    private async Task UploadAsync(string key, string path, string contentType, CancellationToken cancellationToken)
-    {
-        await using var file = File.OpenRead(path);
-        await store.PutAsync(key, file, file.Length, contentType, cancellationToken);
     }
 
     private async Task FinishAsync(Clip clip, Guid token, ClipOutput output)

@@ -166,9 +166,11 @@ public sealed class GalleryTabTests(EmbeddedEnvironment environment) : MudTestCo
         await GallerySeed.SnapshotAsync(App, "first");
 
         var tab = RenderTab<SnapshotsTab, SnapshotCardModel>(active: false);
-        tab.WaitForAssertion(() => Assert.Equal([1], _counts));
+        // The news of the snapshot seeded before the tab opened may still come after the first count and count again.
+        tab.WaitForAssertion(() => Assert.Equal(1, Assert.Single(_counts.Distinct())));
         await GallerySeed.SnapshotAsync(App, "just taken");
-        tab.WaitForAssertion(() => Assert.Equal([1, 2], _counts), TimeSpan.FromSeconds(10));
+        tab.WaitForAssertion(() => Assert.Equal(2, _counts[^1]), TimeSpan.FromSeconds(10));
+        Assert.Equal([1, 2], _counts.Distinct());
         Assert.Empty(tab.FindAll("[data-testid=gallery-grid]"));
 
         tab.Render(p => p.Add(t => t.Active, true));
