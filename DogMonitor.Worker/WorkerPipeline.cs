@@ -29,6 +29,7 @@ public static class WorkerPipeline
         services.AddScoped<ClipProcessor>();
         services.AddScoped<TrimSource>();
         services.AddSingleton<ClipUploader>();
+        services.AddScoped<ClipMediaCleanup>();
         services.AddMediaAudit();
         if (cutting)
         {

@@ -6,6 +6,9 @@ namespace DogMonitor.Domain.Clips;
 /// <summary>The rules for a clip's range and mode.</summary>
 public static class ClipRules
 {
+    /// <summary>Whether a clip's story has ended: ready or failed, it changes no more (but for its labels and note).</summary>
+    public static bool IsFinal(ClipStatus status) => status is ClipStatus.Ready or ClipStatus.Failed;
+
     public const int MinDurationMs = 1000;
 
     /// <summary>Frames in a clip's scrub strip (<see cref="Clip.PreviewSpriteKey"/>), spread evenly over the video.</summary>

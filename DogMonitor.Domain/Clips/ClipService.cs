@@ -74,13 +74,15 @@ public sealed partial class ClipService(
             throw new ConflictException(ClipRules.AlreadyBeingReplaced);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var (start, gaps) = ClipWallClock.Trim(source, range.OffsetMs, range.DurationMs);
         var clip = new Clip
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
             OwnerId = user.OwnerId,
             CameraId = source.CameraId,
-            Timestamp = source.Timestamp.AddMilliseconds(range.OffsetMs),
+            Timestamp = start,
             DurationMs = range.DurationMs,
+            Gaps = gaps,
             Mode = ClipMode.Exact,
             Labels = [.. source.Labels],
             Note = source.Note,

@@ -49,8 +49,14 @@ public sealed class PagesAreAccessibleTests(RecordingApp recording)
         };
         await page.GotoAsync(recording.BaseUrl + path);
         await page.WaitForLoadStateAsync(LoadState.Load);
-        // What an interactive page shows once its circuit is connected is what a person uses.
-        if (interactive) await Task.Delay(2000);
+        // What an interactive page shows once its circuit is connected and its theme applied is what a person uses.
+        if (interactive)
+        {
+            // A static page (a form that posts) opens no circuit; it is as a person sees it once loaded.
+            await GalleryBrowserTests.WaitForAsync(page,
+                "() => !document.querySelector('script[src*=\"blazor.web\"]') || document.querySelector('.dm-shell-root[data-ready=true]') !== null", $"{path} to connect");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
         var violations = await Axe.ViolationsAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath($"axe{path.Replace('/', '-').Replace('?', '-').Replace('=', '-').Replace('%', '-')}-{scheme.ToString().ToLowerInvariant()}.png") });
         Assert.True(violations.Count == 0, $"{path} ({scheme}) breaks WCAG 2.1 AA:\n{string.Join('\n', violations)}");

@@ -24,7 +24,8 @@ public sealed class TrimBrowserTests(RecordingApp recording)
         var end = page.GetByTestId("trim-end");
         await Assertions.Expect(end).ToHaveAttributeAsync("aria-valuetext", "0:30.000");
 
-        // A drag first (the end to about 60 % of the strip), then the keys to the frame.
+        // A drag first (the end to about 60 % of the strip), once the strip listens, then the keys to the frame.
+        await Assertions.Expect(page.Locator("[data-testid=trim-strip][data-attached]")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 20_000 });
         var strip = (await page.GetByTestId("trim-strip").BoundingBoxAsync())!;
         var handle = (await end.BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(handle.X + handle.Width / 2, handle.Y + handle.Height / 2);

@@ -14,7 +14,17 @@ namespace DogMonitor.Tests.Infrastructure;
 internal static class WorkerProcesses
 {
     /// <summary>What web, recorder and workers share: the broker (under a prefix of this test's own), the buffer, the camera.</summary>
-    public static Dictionary<string, string?> SharedSettings(string root)
+    public static Dictionary<string, string?> SharedSettings(string root) => new(BrokerSettings())
+    {
+        ["Recording:BufferDirectory"] = Path.Combine(root, "buffer"),
+        ["Cameras:0:Id"] = "test-pattern",
+        ["Cameras:0:Source"] = "synthetic:1280x720@25",
+        ["Clips:Lease"] = "00:00:06",
+        ["Clips:Heartbeat"] = "00:00:01",
+    };
+
+    /// <summary>The test broker, under a prefix of this test's own so that no other test's workers take its messages.</summary>
+    public static Dictionary<string, string?> BrokerSettings()
     {
         var broker = TestServices.RabbitMq;
         return new Dictionary<string, string?>
@@ -23,11 +33,6 @@ internal static class WorkerProcesses
             ["Messaging:Host"] = broker.Host,
             ["Messaging:Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Messaging:EndpointPrefix"] = $"t{Guid.NewGuid():N}"[..12],
-            ["Recording:BufferDirectory"] = Path.Combine(root, "buffer"),
-            ["Cameras:0:Id"] = "test-pattern",
-            ["Cameras:0:Source"] = "synthetic:1280x720@25",
-            ["Clips:Lease"] = "00:00:06",
-            ["Clips:Heartbeat"] = "00:00:01",
         };
     }
 

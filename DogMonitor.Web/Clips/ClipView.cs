@@ -23,7 +23,7 @@ public abstract class ClipView(Clip clip)
     /// <summary>When the state shown was true: events older than it are stale news (they can overtake each other).</summary>
     public DateTime StateAt { get; private set; } = clip.UpdatedAt;
 
-    public bool IsFinished => Status is ClipStatus.Ready or ClipStatus.Failed;
+    public bool IsFinished => ClipRules.IsFinal(Status);
 
     /// <summary>Takes an event in; false when it is older than what is shown.</summary>
     public bool Apply(ClipStatusChanged change)

@@ -15,7 +15,7 @@ public sealed class ApiEventEncoder(IOptions<JsonOptions> json)
 {
     public ApiEvent From(ClipStatusChanged change) =>
         Encode(change.EventId.ToString(), change.IsNew ? ApiEventTypes.ClipCreated : ApiEventTypes.ClipStatus, change.OwnerId, change.ClipId, change.At,
-            change.Status is ClipStatus.Ready or ClipStatus.Failed, new ClipEventData(change.ClipId, change.Status, change.Progress, change.Error, change.At));
+            ClipRules.IsFinal(change.Status), new ClipEventData(change.ClipId, change.Status, change.Progress, change.Error, change.At));
 
     public ApiEvent From(ClipDeleted deleted) =>
         Encode(deleted.EventId.ToString(), ApiEventTypes.ClipDeleted, deleted.OwnerId, deleted.ClipId, deleted.At, true, new ItemEventData(deleted.ClipId, deleted.At));
@@ -28,7 +28,7 @@ public sealed class ApiEventEncoder(IOptions<JsonOptions> json)
 
     /// <summary>A clip's state as its row holds it: the first event of a stream that follows one clip (it has no id: it is no news).</summary>
     public ApiEvent Current(Clip clip) =>
-        Encode(null, ApiEventTypes.ClipStatus, clip.OwnerId, clip.Id, clip.UpdatedAt, clip.Status is ClipStatus.Ready or ClipStatus.Failed,
+        Encode(null, ApiEventTypes.ClipStatus, clip.OwnerId, clip.Id, clip.UpdatedAt, ClipRules.IsFinal(clip.Status),
             new ClipEventData(clip.Id, clip.Status, clip.Progress, clip.Error, clip.UpdatedAt));
 
     /// <summary>

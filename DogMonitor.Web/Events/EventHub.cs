@@ -4,14 +4,14 @@ namespace DogMonitor.Web.Events;
 
 /// <summary>
 /// The events of this web process's API clients: every event from the bus goes to the open streams of its owner and into
-/// the replay kept for reconnecting clients. One lock orders both, so a client resuming gets each event exactly once,
-/// from the replay or live. Handing out never waits on a client: each has its own bounded queue.
+/// the replay kept for reconnecting clients. One lock orders both, so a client resuming misses no event between the
+/// replay and the live ones (it may get one it saw on another replica again: <see cref="EventReplay"/>). Handing out never waits on a client: each has its own bounded queue.
 /// </summary>
 public sealed partial class EventHub(IOptions<EventStreamOptions> options, ApiEventEncoder encoder, TimeProvider clock, ILogger<EventHub> logger)
 {
     private readonly Lock _gate = new();
     private readonly List<EventSubscription> _subscribers = [];
-    private readonly EventReplay _replay = new(options.Value);
+    private readonly EventReplay _replay = new(options.Value, clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Open streams in this process.</summary>
     public int Subscribers

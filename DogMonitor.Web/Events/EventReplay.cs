@@ -3,13 +3,21 @@ namespace DogMonitor.Web.Events;
 /// <summary>
 /// The events this process handed out lately, for clients that reconnect with <c>Last-Event-ID</c>: kept for
 /// <see cref="EventStreamOptions.ReplayWindow"/>, and never more than <see cref="EventStreamOptions.ReplayCapacity"/>.
+/// <para>
+/// Every web replica gets every event from the bus, but not always in the same order, and a client may come back to
+/// another replica than the one it left. So a resume goes by time as well as by place: the client is sent what came
+/// after its last event here, and every event that happened (by its id, a GUID version 7) since
+/// <see cref="EventStreamOptions.ReplayOverlap"/> before it. An event may so come twice; none is missed. When this
+/// process cannot know everything since then (it started later, or has dropped events of that time), the answer is no.
+/// </para>
 /// Not thread-safe: <see cref="EventHub"/> holds its lock around every call.
 /// </summary>
-internal sealed class EventReplay(EventStreamOptions options)
+internal sealed class EventReplay(EventStreamOptions options, DateTime listeningSince)
 {
-    private readonly Queue<(ApiEvent Event, DateTime Received)> _events = new();
+    private readonly Queue<(ApiEvent Event, DateTime Happened, DateTime Received)> _events = new();
     private readonly Dictionary<string, long> _positions = new(StringComparer.Ordinal);
     private long _first; // the position of the oldest event held
+    private DateTime _completeAfter = listeningSince; // events that happened after this are all held (or were, before their window)
 
     /// <summary>The newest id held, if any: where a client told to reload resumes from.</summary>
     public string? NewestId { get; private set; }
@@ -19,22 +27,25 @@ internal sealed class EventReplay(EventStreamOptions options)
     {
         if (item.Id is not { Length: > 0 } id) return true;
         if (!_positions.TryAdd(id, _first + _events.Count)) return false;
-        _events.Enqueue((item, now));
+        _events.Enqueue((item, HappenedAt(id) ?? now, now));
         NewestId = id;
         Trim(now);
         return true;
     }
 
-    /// <summary>Every event after <paramref name="lastId"/>, oldest first; false when that id is no longer (or never was) held.</summary>
+    /// <summary>
+    /// The events a client whose last event was <paramref name="lastId"/> may have missed, oldest first; false when they
+    /// are not all held any more (or the id is not one of ours).
+    /// </summary>
     public bool TryGetAfter(string lastId, DateTime now, out IReadOnlyList<ApiEvent> missed)
     {
         Trim(now);
-        if (!_positions.TryGetValue(lastId, out var position))
-        {
-            missed = [];
-            return false;
-        }
-        missed = [.. _events.Skip((int)(position - _first + 1)).Select(e => e.Event)];
+        missed = [];
+        if (HappenedAt(lastId) is not { } last) return false;
+        var from = last - options.ReplayOverlap;
+        var held = _positions.TryGetValue(lastId, out var position);
+        if (!held && from <= _completeAfter) return false;
+        missed = [.. _events.Where((e, i) => e.Event.Id != lastId && (held && _first + i > position || e.Happened >= from)).Select(e => e.Event)];
         return true;
     }
 
@@ -43,10 +54,21 @@ internal sealed class EventReplay(EventStreamOptions options)
         var oldest = now - options.ReplayWindow;
         while (_events.Count > 0 && (_events.Count > options.ReplayCapacity || _events.Peek().Received < oldest))
         {
-            var (gone, _) = _events.Dequeue();
+            var (gone, happened, _) = _events.Dequeue();
             _positions.Remove(gone.Id!);
             _first++;
+            if (happened > _completeAfter) _completeAfter = happened;
         }
         if (_events.Count == 0) NewestId = null;
+    }
+
+    /// <summary>When an event happened, from its id (a GUID version 7 carries its creation time in milliseconds).</summary>
+    internal static DateTime? HappenedAt(string id)
+    {
+        if (!Guid.TryParse(id, out var guid) || guid.Version != 7) return null;
+        var bytes = guid.ToByteArray(bigEndian: true);
+        var milliseconds = 0L;
+        for (var i = 0; i < 6; i++) milliseconds = milliseconds << 8 | bytes[i];
+        return DateTime.UnixEpoch.AddMilliseconds(milliseconds);
     }
 }

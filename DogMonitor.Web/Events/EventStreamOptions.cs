@@ -15,6 +15,13 @@ public sealed class EventStreamOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How far before a resuming client's last event the replay reaches as well: web replicas may get events in a
+    /// different order, and their clocks may differ by a little. Events in this overlap may reach the client twice.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan ReplayOverlap { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The most events this process keeps for replay, whatever their age, so a burst cannot grow memory without bound.</summary>
     [Range(1, 1_000_000)]
     public int ReplayCapacity { get; set; } = 10_000;

@@ -7,7 +7,8 @@ namespace DogMonitor.Web.Events;
 /// <summary>
 /// An event stream outlives the request check that let it open. Every <see cref="AccountOptions.RevalidationInterval"/>
 /// it is checked again as a page is: a revoked or expired key, a disabled or deleted account, or a session whose password
-/// changed ends it (a reconnection then gets 401).
+/// changed ends it (a reconnection then gets 401). A stream opened with the session cookie also ends when that session
+/// expires: a cookie renewed meanwhile lets the client's reconnection in, an expired one gets 401.
 /// </summary>
 public sealed partial class StreamAccess(IServiceScopeFactory scopes, IOptions<AccountOptions> options, TimeProvider clock, ILogger<StreamAccess> logger)
 {
@@ -19,18 +20,32 @@ public sealed partial class StreamAccess(IServiceScopeFactory scopes, IOptions<A
         // client): cancelled at the end of the response, so the checks below stop with it.
         context.Response.RegisterForDispose(new CancelThenDispose(ended));
         var key = ApiKeyAuthenticationHandler.IsKey(context.User) ? ApiKeyAuthenticationHandler.KeyOf(context.Request) : null;
-        _ = WatchAsync(context.User, key, ended, ended.Token);
+        var expires = key is null ? SessionExpires(context) : null;
+        if (expires is { } end) EndAt(ended, end);
+        _ = WatchAsync(context.User, key, expires, ended, ended.Token);
         return ended.Token;
     }
 
-    private async Task WatchAsync(System.Security.Claims.ClaimsPrincipal principal, string? key, CancellationTokenSource ended, CancellationToken token)
+    private static DateTimeOffset? SessionExpires(HttpContext context) =>
+        context.Features.Get<Microsoft.AspNetCore.Authentication.IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc;
+
+    private void EndAt(CancellationTokenSource ended, DateTimeOffset expires)
+    {
+        var left = expires - clock.GetUtcNow();
+        if (left <= TimeSpan.Zero) ended.Cancel();
+        else if (left < MaxTimer) ended.CancelAfter(left); // one further off than a timer can wait: the checks below see it
+    }
+
+    private static readonly TimeSpan MaxTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    private async Task WatchAsync(System.Security.Claims.ClaimsPrincipal principal, string? key, DateTimeOffset? expires, CancellationTokenSource ended, CancellationToken token)
     {
         try
         {
             using var timer = new PeriodicTimer(options.Value.RevalidationInterval, clock);
             while (await timer.WaitForNextTickAsync(token))
             {
-                if (await StillAllowedAsync(principal, key, token)) continue;
+                if (!(clock.GetUtcNow() >= expires) && await StillAllowedAsync(principal, key, token)) continue;
                 LogEnded(logger, AccountClaims.UserId(principal) ?? "?");
                 await ended.CancelAsync();
                 return;

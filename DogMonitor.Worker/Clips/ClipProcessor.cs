@@ -20,7 +20,7 @@ public sealed partial class ClipProcessor(
     IClipCutter cutter,
     TrimSource trims,
     ClipUploader uploader,
-    IMediaStore store,
+    ClipMediaCleanup media,
     IClipEvents events,
     DataDirectory dataDirectory,
     IOptions<ClipOptions> options,
@@ -58,7 +58,7 @@ public sealed partial class ClipProcessor(
         }
         catch (Exception) when (heartbeat.Lost)
         {
-            await RemoveObjectsIfDeletedAsync(clip.Id); // an upload may have finished before the cancel
+            await media.RemoveIfDeletedAsync(clip.Id); // an upload may have finished before the cancel
             LogAbandoned(logger, clipId);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -119,7 +119,7 @@ public sealed partial class ClipProcessor(
         var sprite = Path.Combine(work, "sprite.jpg");
         var progress = new Progress<double>(fraction => heartbeat.Progress = (int)Math.Clamp(fraction * 90, 0, 90));
         var (result, gaps) = clip.SourceClipId is { } sourceId
-            ? (await trims.CutAsync(clip, sourceId, work, video, progress, cancellationToken), new List<BufferSpan>())
+            ? (await trims.CutAsync(clip, sourceId, work, video, progress, cancellationToken), clip.Gaps) // the source's gaps it spans, set when it was asked for
             : await CutFromBufferAsync(clip, token, video, progress, cancellationToken);
         await cutter.MakePreviewAsync(video, preview, options.Value.PreviewMaxSide, cancellationToken);
         var hasSprite = await TryMakeSpriteAsync(clip.Id, video, sprite, cancellationToken);
@@ -169,11 +169,11 @@ public sealed partial class ClipProcessor(
         {
             LogReady(logger, clip.Id, output.DurationMs, output.SizeBytes);
             await PublishAsync(ClipEvents.Ready(clip, Now));
-            if (replaced is not null) await RetireAsync(replaced, clip.Id);
+            if (replaced is not null) await media.RetireAsync(replaced, clip.Id);
             return;
         }
         // Deleted (or taken over) while uploading.
-        await RemoveObjectsIfDeletedAsync(clip.Id);
+        await media.RemoveIfDeletedAsync(clip.Id);
         LogAbandoned(logger, clip.Id);
     }
 
@@ -206,46 +206,6 @@ public sealed partial class ClipProcessor(
 
     [LoggerMessage(LogLevel.Warning, "Clip {ClipId} is cut and uploaded but could not be marked ready yet; trying again: {Reason}")]
     private static partial void LogCompleteRetry(ILogger logger, Guid clipId, string reason);
-
-    /// <summary>
-    /// Removes the clip's objects when its row is gone (they belong to nobody). When the row is still there another
-    /// worker took the clip over and the objects under its keys are that worker's: they stay.
-    /// </summary>
-    private async Task RemoveObjectsIfDeletedAsync(Guid clipId)
-    {
-        try
-        {
-            await using (var scope = scopes.CreateAsyncScope())
-                if (await scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>().Clips.AnyAsync(c => c.Id == clipId)) return;
-            foreach (var key in ClipKeys.All(clipId)) await store.DeleteAsync(key, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is DependencyUnavailableException || DatabaseErrors.IsDatabaseFailure(ex))
-        {
-            LogCleanupFailed(logger, clipId, ex.Message);
-        }
-    }
-
-    /// <summary>Removes the media of the clip a trim replaced (its row went with the trim's completion); what fails is left for the media audit.</summary>
-    private async Task RetireAsync(OwnedClip replaced, Guid replacement)
-    {
-        try
-        {
-            await events.DeletedAsync(ClipEvents.Replaced(replaced, Now), CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogReplacedNotPublished(logger, replaced.Id, ex.Message);
-        }
-        try
-        {
-            foreach (var key in ClipKeys.All(replaced.Id)) await store.DeleteAsync(key, CancellationToken.None);
-            LogReplaced(logger, replaced.Id, replacement);
-        }
-        catch (DependencyUnavailableException ex)
-        {
-            LogCleanupFailed(logger, replaced.Id, ex.Message);
-        }
-    }
 
     private async Task FailAsync(Clip clip, Guid token, string error)
     {
@@ -304,9 +264,6 @@ public sealed partial class ClipProcessor(
     [LoggerMessage(LogLevel.Information, "Clip {ClipId} ready: {DurationMs} ms, {SizeBytes} bytes")]
     private static partial void LogReady(ILogger logger, Guid clipId, int durationMs, long sizeBytes);
 
-    [LoggerMessage(LogLevel.Information, "Clip {ClipId} was replaced by its trim {Replacement}; its media are removed")]
-    private static partial void LogReplaced(ILogger logger, Guid clipId, Guid replacement);
-
     [LoggerMessage(LogLevel.Warning, "Clip {ClipId} failed: {Error}")]
     private static partial void LogFailed(ILogger logger, Guid clipId, string error);
 
@@ -327,12 +284,6 @@ public sealed partial class ClipProcessor(
 
     [LoggerMessage(LogLevel.Error, "Cutting clip {ClipId} failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, Guid clipId);
-
-    [LoggerMessage(LogLevel.Warning, "Could not check or remove the objects of clip {ClipId}: {Reason}")]
-    private static partial void LogCleanupFailed(ILogger logger, Guid clipId, string reason);
-
-    [LoggerMessage(LogLevel.Warning, "Could not publish that clip {ClipId} was replaced by its trim: {Reason}")]
-    private static partial void LogReplacedNotPublished(ILogger logger, Guid clipId, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Could not publish that clip {ClipId} is {Status}: {Reason}")]
     private static partial void LogPublishFailed(ILogger logger, Guid clipId, ClipStatus status, string reason);

@@ -1,5 +1,6 @@
 using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Messages;
+using DogMonitor.Tests.Infrastructure;
 using DogMonitor.Web.Events;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,13 +8,20 @@ using Microsoft.Extensions.Options;
 
 namespace DogMonitor.Tests.Web.Events;
 
-/// <summary>The hub of one web process: slow clients, messages delivered twice, and resuming only one's own events.</summary>
+/// <summary>The hub of one web process: slow clients, messages delivered twice, resuming only one's own events, and resuming on another replica.</summary>
 public sealed class EventHubTests
 {
     private static readonly ApiEventEncoder Encoder = new(Options.Create(new JsonOptions()));
 
-    private static EventHub Hub(int clientBuffer = 100, int replayCapacity = 100) =>
-        new(Options.Create(new EventStreamOptions { ClientBuffer = clientBuffer, ReplayCapacity = replayCapacity }), Encoder, TimeProvider.System, NullLogger<EventHub>.Instance);
+    private static EventHub Hub(int clientBuffer = 100, int replayCapacity = 100, TimeProvider? clock = null) =>
+        new(Options.Create(new EventStreamOptions { ClientBuffer = clientBuffer, ReplayCapacity = replayCapacity }), Encoder, clock ?? TimeProvider.System, NullLogger<EventHub>.Instance);
+
+    private static List<ApiEvent> ReadAll(EventSubscription subscription)
+    {
+        List<ApiEvent> read = [];
+        while (subscription.Events.TryRead(out var item)) read.Add(item);
+        return read;
+    }
 
     private static ApiEvent Progress(string owner, int progress) =>
         Encoder.From(new ClipStatusChanged(Guid.NewGuid(), owner, ClipStatus.Processing, progress, null, DateTime.UtcNow));
@@ -89,5 +97,56 @@ public sealed class EventHubTests
         using var tooOld = hub.Subscribe("owner", lastEventId: events[0].Id);
         Assert.True(tooOld.Events.TryRead(out var reload));
         Assert.Equal((ApiEventTypes.Reload, events[2].Id), (reload.Type, reload.Id));
+    }
+
+    [Fact]
+    public void AClientComingBackToAnotherReplicaMissesNoEventThatReplicaGotInAnotherOrder()
+    {
+        var (first, second, third) = (Progress("owner", 1), Progress("owner", 2), Progress("owner", 3));
+        var left = Hub();
+        var other = Hub();
+        // The replica the client leaves got the second event before the first; the client saw the second, then went.
+        using (var before = left.Subscribe("owner"))
+        {
+            left.Publish(second);
+            Assert.Same(second, Assert.Single(ReadAll(before)));
+        }
+        other.Publish(first);
+        other.Publish(second);
+        other.Publish(third);
+
+        using var resumed = other.Subscribe("owner", lastEventId: second.Id);
+
+        Assert.Equal([first, third], ReadAll(resumed));
+    }
+
+    [Fact]
+    public void ALastEventThisReplicaHasNotHadYetResumesWhenItHasHeardEverythingSince()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow.AddMinutes(-1));
+        var hub = Hub(clock: clock); // listening for a minute
+        clock.Now = DateTimeOffset.UtcNow;
+        var elsewhere = Progress("owner", 1); // reached the client through another replica; not here yet
+        var next = Progress("owner", 2);
+        hub.Publish(next);
+
+        using var resumed = hub.Subscribe("owner", lastEventId: elsewhere.Id);
+        Assert.Equal([next], ReadAll(resumed));
+        hub.Publish(elsewhere); // late here: it goes out live (the client has it already; ids say so)
+        Assert.Equal([elsewhere], ReadAll(resumed));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AReplicaThatStartedAfterTheLastEventOrGotAnIdNotOursSaysReload(bool foreignId)
+    {
+        var before = Progress("owner", 1);
+        var hub = Hub(); // started just now: the overlap before the client's last event reaches back before it listened
+        hub.Publish(Progress("owner", 2));
+
+        using var resumed = hub.Subscribe("owner", lastEventId: foreignId ? "not-an-event-id" : before.Id);
+
+        Assert.Equal([ApiEventTypes.Reload], ReadAll(resumed).Select(e => e.Type));
     }
 }

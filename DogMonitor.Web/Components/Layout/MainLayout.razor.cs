@@ -21,6 +21,7 @@ public sealed partial class MainLayout : IAsyncDisposable
     ];
 
     private readonly ThemePreference _theme = new();
+    private bool _ready; // connected, with the theme the person chose (or the system's) applied
     private IJSObjectReference? _module;
     private DotNetObjectReference<MainLayout>? _self;
     private ElementReference _main;
@@ -63,6 +64,7 @@ public sealed partial class MainLayout : IAsyncDisposable
         _self = DotNetObjectReference.Create(this);
         _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/shell.js");
         _theme.SystemDark = await _module.InvokeAsync<bool>("watchColorScheme", _self);
+        _ready = true;
         StateHasChanged();
     }
 

@@ -50,6 +50,7 @@ export function attach(strip, bar) {
     strip.addEventListener('pointerup', onUp);
     strip.addEventListener('pointercancel', onUp);
     strip.addEventListener('keydown', onKey);
+    strip.dataset.attached = ''; // handles can be dragged from now on
     return {
         dispose() {
             strip.removeEventListener('pointerdown', onDown);
@@ -57,6 +58,7 @@ export function attach(strip, bar) {
             strip.removeEventListener('pointerup', onUp);
             strip.removeEventListener('pointercancel', onUp);
             strip.removeEventListener('keydown', onKey);
+            delete strip.dataset.attached;
         },
     };
 }

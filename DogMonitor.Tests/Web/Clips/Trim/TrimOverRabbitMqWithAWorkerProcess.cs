@@ -20,22 +20,12 @@ public sealed class TrimOverRabbitMqWithAWorkerProcess(ProductionEnvironment env
     {
         await TestServices.RequireRabbitMqAsync();
         var root = Path.Combine(Path.GetTempPath(), "dogmonitor-tests", $"trim-{Guid.NewGuid():N}");
-        var broker = TestServices.RabbitMq;
         var web = await environment.StartAppAsync("trim", settings =>
         {
-            settings["Messaging:Transport"] = "RabbitMq";
-            settings["Messaging:Host"] = broker.Host;
-            settings["Messaging:Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            settings["Messaging:EndpointPrefix"] = $"t{Guid.NewGuid():N}"[..12];
+            foreach (var (key, value) in WorkerProcesses.BrokerSettings()) settings[key] = value;
             settings["Worker:InProcess"] = "false";
         });
-        var worker = new Dictionary<string, string?>(web.Settings)
-        {
-            ["DataDirectory"] = Path.Combine(root, "worker"),
-            ["Recording:Enabled"] = "false",
-            ["Clips:CuttingEnabled"] = "true",
-            ["Logging:LogLevel:Default"] = "Information",
-        };
+        var worker = WorkerProcesses.Cutter(new Dictionary<string, string?>(web.Settings), Path.Combine(root, "worker"));
         worker.Remove("Worker:InProcess");
         await using var process = new HostProcess("worker", "DogMonitor.Worker", worker, root, "Worker ready");
         await process.StartAsync();
