@@ -6,7 +6,7 @@ namespace DogMonitor.Tests.Faults;
 public sealed class FaultCountingTests
 {
     [Fact]
-    public void CompletedUploads_CountsEachClipsCutsCarriedThrough_NotTriesThatStoppedOnTheWay()
+    public void CompletedUploads_CountsEachClipsCutsCarriedThrough_NotTriesThatStoppedOnTheWayNorUploadsSentAgain()
     {
         string[] log =
         [
@@ -23,11 +23,15 @@ public sealed class FaultCountingTests
             "s3-test-server: GET /dogmonitor/clips/01a23b813a07708187c1e8138c3c4132/preview.jpg -> 200 (x-amz-content-sha256: -)",
             "s3-test-server: PUT /dogmonitor/clips/01a23b813a07708187c1e8138c3c4132/video.mp4 -> 200 (x-amz-content-sha256: 7ade2242)",
             "s3-test-server: PUT /dogmonitor/clips/01a23b813a07708187c1e8138c3c4132/preview.jpg -> 200 (x-amz-content-sha256: 9a1c0e21)",
+            // One cut whose preview's answer was lost: the worker sent the preview again, and nothing was cut again.
+            "s3-test-server: PUT /dogmonitor/clips/01a23cfe00c073feb258dfaf925301ac/video.mp4 -> 200 (x-amz-content-sha256: 5d0c11aa)",
+            "s3-test-server: PUT /dogmonitor/clips/01a23cfe00c073feb258dfaf925301ac/preview.jpg -> 200 (x-amz-content-sha256: 0b7e99c2)",
+            "s3-test-server: PUT /dogmonitor/clips/01a23cfe00c073feb258dfaf925301ac/preview.jpg -> 200 (x-amz-content-sha256: 0b7e99c2)",
         ];
 
         var uploads = S3RequestLog.CompletedUploads(log);
 
-        Assert.Equal(new Dictionary<string, int> { ["01a23b812a6979c785cdb41bfcde12db"] = 2, ["01a23b813a07708187c1e8138c3c4132"] = 1 }, uploads);
+        Assert.Equal(new Dictionary<string, int> { ["01a23b812a6979c785cdb41bfcde12db"] = 2, ["01a23b813a07708187c1e8138c3c4132"] = 1, ["01a23cfe00c073feb258dfaf925301ac"] = 1 }, uploads);
     }
 
     [Fact]

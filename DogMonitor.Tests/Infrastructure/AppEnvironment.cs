@@ -41,6 +41,8 @@ public abstract class AppEnvironment : IAsyncLifetime
         settings["DataDirectory"] = dataDirectory;
         // API suites need no camera; the clip suites switch the recorder on.
         settings["Recording:Enabled"] = "false";
+        // Tests resume event streams seconds after an app started; the overlap's own rules are in EventHubTests.
+        settings["Events:ReplayOverlap"] = "00:00:01";
         if (brokenMediaStore) BreakMediaStore(settings, dataDirectory);
         configure?.Invoke(settings);
         var app = new DogMonitorApp(settings);

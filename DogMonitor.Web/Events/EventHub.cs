@@ -60,6 +60,12 @@ public sealed partial class EventHub(IOptions<EventStreamOptions> options, ApiEv
         }
     }
 
+    /// <summary>This process's connection to the bus is back: what was published meanwhile never reached it.</summary>
+    public void ListeningAgain()
+    {
+        lock (_gate) _replay.ListeningAgain(clock.GetUtcNow().UtcDateTime);
+    }
+
     internal void Remove(EventSubscription subscription)
     {
         lock (_gate) _subscribers.Remove(subscription);

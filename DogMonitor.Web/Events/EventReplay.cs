@@ -8,7 +8,8 @@ namespace DogMonitor.Web.Events;
 /// another replica than the one it left. So a resume goes by time as well as by place: the client is sent what came
 /// after its last event here, and every event that happened (by its id, a GUID version 7) since
 /// <see cref="EventStreamOptions.ReplayOverlap"/> before it. An event may so come twice; none is missed. When this
-/// process cannot know everything since then (it started later, or has dropped events of that time), the answer is no.
+/// process cannot know everything since then (it started later, its connection to the broker was down meanwhile, or
+/// it has dropped events of that time), the answer is no.
 /// </para>
 /// Not thread-safe: <see cref="EventHub"/> holds its lock around every call.
 /// </summary>
@@ -17,10 +18,20 @@ internal sealed class EventReplay(EventStreamOptions options, DateTime listening
     private readonly Queue<(ApiEvent Event, DateTime Happened, DateTime Received)> _events = new();
     private readonly Dictionary<string, long> _positions = new(StringComparer.Ordinal);
     private long _first; // the position of the oldest event held
-    private DateTime _completeAfter = listeningSince; // events that happened after this are all held (or were, before their window)
+    private DateTime _heardSince = listeningSince; // every event the bus delivered since is here (or was, before its window)
+    private DateTime _trimmedThrough = DateTime.MinValue; // the latest time of an event dropped from the replay
 
     /// <summary>The newest id held, if any: where a client told to reload resumes from.</summary>
     public string? NewestId { get; private set; }
+
+    /// <summary>
+    /// The bus was reconnected at <paramref name="now"/>: this process's own queues are made anew then, so events
+    /// published while it was away never reached it.
+    /// </summary>
+    public void ListeningAgain(DateTime now)
+    {
+        if (now > _heardSince) _heardSince = now;
+    }
 
     /// <summary>Keeps the event; false when it is held already (a message the bus delivered twice), so it goes out once.</summary>
     public bool Add(ApiEvent item, DateTime now)
@@ -44,7 +55,8 @@ internal sealed class EventReplay(EventStreamOptions options, DateTime listening
         if (HappenedAt(lastId) is not { } last) return false;
         var from = last - options.ReplayOverlap;
         var held = _positions.TryGetValue(lastId, out var position);
-        if (!held && from <= _completeAfter) return false;
+        // Held here, what came after it here is known; what happened just before it must have been heard as well.
+        if (from <= _heardSince || !held && from <= _trimmedThrough) return false;
         missed = [.. _events.Where((e, i) => e.Event.Id != lastId && (held && _first + i > position || e.Happened >= from)).Select(e => e.Event)];
         return true;
     }
@@ -57,7 +69,7 @@ internal sealed class EventReplay(EventStreamOptions options, DateTime listening
             var (gone, happened, _) = _events.Dequeue();
             _positions.Remove(gone.Id!);
             _first++;
-            if (happened > _completeAfter) _completeAfter = happened;
+            if (happened > _trimmedThrough) _trimmedThrough = happened;
         }
         if (_events.Count == 0) NewestId = null;
     }

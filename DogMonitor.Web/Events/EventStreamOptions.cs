@@ -17,10 +17,12 @@ public sealed class EventStreamOptions
 
     /// <summary>
     /// How far before a resuming client's last event the replay reaches as well: web replicas may get events in a
-    /// different order, and their clocks may differ by a little. Events in this overlap may reach the client twice.
+    /// different order (an event's time is set when it is made, and its publishing may wait up to
+    /// <c>Messaging:PublishTimeout</c>), and hosts' clocks may differ by a little. Events in this overlap may reach the
+    /// client twice.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan ReplayOverlap { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan ReplayOverlap { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The most events this process keeps for replay, whatever their age, so a burst cannot grow memory without bound.</summary>
     [Range(1, 1_000_000)]

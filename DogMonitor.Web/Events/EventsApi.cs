@@ -20,7 +20,8 @@ public static class EventsApi
             .WithSummary("The same events over a WebSocket, one JSON message {id, type, data} each")
             .ProducesProblem(StatusCodes.Status426UpgradeRequired);
         // Over HTTP/2 (RFC 8441) a browser opens a WebSocket with CONNECT rather than GET; OpenAPI has no word for it.
-        api.MapMethods("/events/ws", [HttpMethods.Connect], StreamEventsOverWebSocket).ExcludeFromDescription();
+        api.MapMethods("/events/ws", [HttpMethods.Connect], StreamEventsOverWebSocket)
+            .WithMetadata(new ReadOnlyKeyRequirement.ListenOnly()).ExcludeFromDescription();
         api.MapGet("/clips/{id}/events", StreamClipEvents)
             .WithSummary("One clip's status as Server-Sent Events: its state now, then each change until it is ready, failed or deleted");
         return app;

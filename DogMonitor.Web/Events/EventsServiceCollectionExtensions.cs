@@ -1,3 +1,5 @@
+using MassTransit;
+
 namespace DogMonitor.Web.Events;
 
 public static class EventsServiceCollectionExtensions
@@ -9,6 +11,7 @@ public static class EventsServiceCollectionExtensions
         services.AddSingleton<ApiEventEncoder>();
         services.AddSingleton<EventHub>();
         services.AddSingleton<StreamAccess>();
+        services.AddReceiveEndpointObserver<BusReconnections>();
         return services;
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class StreamAccess(IServiceScopeFactory scopes, IOptions<A
         context.Response.RegisterForDispose(new CancelThenDispose(ended));
         var key = ApiKeyAuthenticationHandler.IsKey(context.User) ? ApiKeyAuthenticationHandler.KeyOf(context.Request) : null;
         var expires = key is null ? SessionExpires(context) : null;
-        if (expires is { } end) EndAt(ended, end);
+        if (expires is { } end) EndAt(context, ended, end);
         _ = WatchAsync(context.User, key, expires, ended, ended.Token);
         return ended.Token;
     }
@@ -29,11 +29,23 @@ public sealed partial class StreamAccess(IServiceScopeFactory scopes, IOptions<A
     private static DateTimeOffset? SessionExpires(HttpContext context) =>
         context.Features.Get<Microsoft.AspNetCore.Authentication.IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.ExpiresUtc;
 
-    private void EndAt(CancellationTokenSource ended, DateTimeOffset expires)
+    private void EndAt(HttpContext context, CancellationTokenSource ended, DateTimeOffset expires)
     {
         var left = expires - clock.GetUtcNow();
-        if (left <= TimeSpan.Zero) ended.Cancel();
-        else if (left < MaxTimer) ended.CancelAfter(left); // one further off than a timer can wait: the checks below see it
+        if (left <= TimeSpan.Zero)
+        {
+            ended.Cancel();
+            return;
+        }
+        if (left >= MaxTimer) return; // further off than a timer can wait: the checks below see it
+        var timer = clock.CreateTimer(_ => CancelQuietly(ended), null, left, Timeout.InfiniteTimeSpan);
+        context.Response.RegisterForDispose(timer);
+    }
+
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try { source.Cancel(); }
+        catch (ObjectDisposedException) { } // the stream ended first
     }
 
     private static readonly TimeSpan MaxTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);

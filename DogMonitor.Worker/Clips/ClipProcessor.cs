@@ -27,8 +27,15 @@ public sealed partial class ClipProcessor(
     TimeProvider clock,
     ILogger<ClipProcessor> logger)
 {
+    /// <param name="cancellationToken">Cancelled when this process stops: the clip goes back to the queue.</param>
     public async Task ProcessAsync(Guid clipId, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Asked in this process's last moments: the row stays queued, and the sweeper asks another worker.
+            LogLeftForOthers(logger, clipId);
+            return;
+        }
         var token = Guid.NewGuid();
         var clip = await ClaimAsync(clipId, token, cancellationToken);
         if (clip is null) return;
@@ -63,10 +70,11 @@ public sealed partial class ClipProcessor(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // This worker is stopping: give the clip back at once so another worker takes it.
+            // This worker is stopping: the clip goes back and its cut is asked for again at once, so another worker
+            // takes it now rather than when the sweeper looks. The message itself is done with: thrown back,
+            // MassTransit would count a cancellation it did not ask for as a fault and park it in the error queue.
             await heartbeat.StopAsync(heartbeatTask);
-            await ReleaseAsync(clip, token, reason: null);
-            throw;
+            if (await ReleaseAsync(clip, token, reason: null)) await AskAgainAsync(clip.Id);
         }
         catch (Exception ex) when (ex is DependencyUnavailableException || DatabaseErrors.IsDatabaseFailure(ex))
         {
@@ -218,27 +226,49 @@ public sealed partial class ClipProcessor(
         }
     }
 
-    private async Task ReleaseAsync(Clip clip, Guid token, string? reason)
+    /// <summary>Gives the clip back to the queue (or fails it, out of tries); true when it is queued again.</summary>
+    private async Task<bool> ReleaseAsync(Clip clip, Guid token, string? reason)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>();
-            if (!await ClipClaims.ReleaseAsync(db, clip.Id, token, reason, Now, CancellationToken.None)) return;
+            if (!await ClipClaims.ReleaseAsync(db, clip.Id, token, reason, Now, CancellationToken.None)) return false;
             // That was its last try: it fails now, rather than wait in the queue for a try that will not come.
             if (reason is not null && await ClipClaims.GiveUpAsync(db, clip.Id, options.Value, Now, CancellationToken.None) is { } given)
             {
                 LogGaveUp(logger, clip.Id, given.Error);
                 await PublishAsync(ClipEvents.GaveUp(given.Clip, given.Error, Now));
-                return;
+                return false;
             }
             await PublishAsync(ClipEvents.Requeued(new OwnedClip(clip.Id, clip.OwnerId), reason, Now));
+            return true;
         }
         catch (Exception ex) when (DatabaseErrors.IsDatabaseFailure(ex))
         {
             LogReleaseFailed(logger, clip.Id, ex.Message); // the lease lapses and the sweeper requeues it
+            return false;
         }
     }
+
+    /// <summary>Asks for the clip's cut again; if the broker will not take it, the sweeper asks later.</summary>
+    private async Task AskAgainAsync(Guid clipId)
+    {
+        try
+        {
+            await events.CutRequestedAsync(clipId, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAskAgainFailed(logger, clipId, ex.Message);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Clip {ClipId} was asked for while this worker stops; it stays queued for another")]
+    private static partial void LogLeftForOthers(ILogger logger, Guid clipId);
+
+    [LoggerMessage(LogLevel.Warning, "Could not ask for clip {ClipId}'s cut again; the sweeper will: {Reason}")]
+    private static partial void LogAskAgainFailed(ILogger logger, Guid clipId, string reason);
 
     // Status events are news for open pages; the row is the truth, so a broker hiccup is logged, not fatal.
     private async Task PublishAsync(Domain.Messages.ClipStatusChanged change)

@@ -80,6 +80,43 @@ public sealed class ClipsOverRabbitMqWithWorkerProcesses(ProductionEnvironment e
     }
 
     /// <summary>Waits until the clip is being cut (processing with progress above 0).</summary>
+    [Fact]
+    public async Task AWorkerStoppedMidCutHandsItsClipOnAtOnce()
+    {
+        await TestServices.RequireRabbitMqAsync();
+        var root = Path.Combine(Path.GetTempPath(), "dogmonitor-tests", $"stop-{Guid.NewGuid():N}");
+        var shared = WorkerProcesses.SharedSettings(root);
+        // The sweeper would ask for a queued clip again only after ten minutes: ready sooner, the stopping worker handed it on.
+        shared["Clips:QueuedRepublishAfter"] = "00:10:00";
+        var web = await environment.StartAppAsync("stop", settings =>
+        {
+            foreach (var (key, value) in shared) settings[key] = value;
+            settings["Worker:InProcess"] = "false";
+        });
+        var client = web.CreateClient();
+        var pipeline = new Dictionary<string, string?>(web.Settings);
+        pipeline.Remove("Worker:InProcess");
+        using var recorder = await WorkerProcesses.StartRecorderAsync(pipeline, Path.Combine(root, "recorder"));
+        await WorkerProcesses.WaitForBufferAsync(client, TimeSpan.FromSeconds(10));
+        await using var first = new HostProcess("worker-1", "DogMonitor.Worker", new Dictionary<string, string?>(WorkerProcesses.Cutter(pipeline, Path.Combine(root, "worker-1"))) { ["Ffmpeg:Preset"] = "veryslow" }, root, "Worker ready");
+        await first.StartAsync();
+        var created = await client.PostJsonAsync("/api/clips", new { start_ts = Iso(DateTime.UtcNow.AddSeconds(-10)), duration_ms = 8_000 });
+        var id = (string)(await created.ReadJsonAsync())["id"]!;
+        await UntilProgressAsync(client, id, TimeSpan.FromSeconds(60));
+        await using var second = new HostProcess("worker-2", "DogMonitor.Worker", WorkerProcesses.Cutter(pipeline, Path.Combine(root, "worker-2")), root, "Worker ready");
+        await second.StartAsync();
+
+        await first.StopAsync(TimeSpan.FromSeconds(30)); // SIGTERM, as a deploy or `docker stop` does
+
+        var clip = await UntilAsync(client, id, TimeSpan.FromSeconds(90), "ready", "failed");
+        Assert.True((string?)clip["status"] == "ready", $"{clip.ToJsonString()}\nthe stopped worker said:\n{first.Recent}\nthe other said:\n{second.Recent}");
+        await using var scope = web.Services.CreateAsyncScope();
+        var row = await scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>().Clips.AsNoTracking().SingleAsync(c => c.Id == Guid.Parse(id));
+        Assert.True(row.Attempts == 1, $"attempts {row.Attempts} (a stop is not a failed try); the stopped worker said:\n{first.Recent}");
+        Assert.Contains($"Clip {id} ready", second.Recent, StringComparison.Ordinal); // cut by the other worker, not finished by the stopping one
+        await recorder.StopAsync();
+    }
+
     private static async Task UntilProgressAsync(HttpClient client, string id, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;

@@ -13,8 +13,10 @@ public sealed class EventHubTests
 {
     private static readonly ApiEventEncoder Encoder = new(Options.Create(new JsonOptions()));
 
+    /// <summary>A hub that has been listening for a minute (unless <paramref name="clock"/> says otherwise), so that every event of the test is within what it heard.</summary>
     private static EventHub Hub(int clientBuffer = 100, int replayCapacity = 100, TimeProvider? clock = null) =>
-        new(Options.Create(new EventStreamOptions { ClientBuffer = clientBuffer, ReplayCapacity = replayCapacity }), Encoder, clock ?? TimeProvider.System, NullLogger<EventHub>.Instance);
+        new(Options.Create(new EventStreamOptions { ClientBuffer = clientBuffer, ReplayCapacity = replayCapacity, ReplayOverlap = TimeSpan.FromSeconds(2) }), Encoder,
+            clock ?? new ManualClock(DateTimeOffset.UtcNow.AddMinutes(-1)), NullLogger<EventHub>.Instance);
 
     private static List<ApiEvent> ReadAll(EventSubscription subscription)
     {
@@ -142,10 +144,25 @@ public sealed class EventHubTests
     public void AReplicaThatStartedAfterTheLastEventOrGotAnIdNotOursSaysReload(bool foreignId)
     {
         var before = Progress("owner", 1);
-        var hub = Hub(); // started just now: the overlap before the client's last event reaches back before it listened
+        var hub = Hub(clock: TimeProvider.System); // started just now: the overlap before the client's last event reaches back before it listened
         hub.Publish(Progress("owner", 2));
 
         using var resumed = hub.Subscribe("owner", lastEventId: foreignId ? "not-an-event-id" : before.Id);
+
+        Assert.Equal([ApiEventTypes.Reload], ReadAll(resumed).Select(e => e.Type));
+    }
+
+    [Fact]
+    public void AfterTheBrokerConnectionCameBack_AResumeFromBeforeThenSaysReload_EvenForAnEventHeldHere()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow.AddMinutes(-1));
+        var hub = Hub(clock: clock);
+        clock.Now = DateTimeOffset.UtcNow;
+        var held = Progress("owner", 1);
+        hub.Publish(held);
+        hub.ListeningAgain(); // its queues were made anew: what was published meanwhile never came
+
+        using var resumed = hub.Subscribe("owner", lastEventId: held.Id);
 
         Assert.Equal([ApiEventTypes.Reload], ReadAll(resumed).Select(e => e.Type));
     }

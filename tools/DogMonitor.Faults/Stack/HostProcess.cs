@@ -78,6 +78,23 @@ public sealed class HostProcess : IAsyncDisposable
         await process.WaitForExitAsync();
     }
 
+    /// <summary>SIGTERM, as systemd or <c>docker stop</c> sends it: the host stops gracefully, and this waits until it has.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (_process is not { HasExited: false } process) return;
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        using var patience = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{Name} did not stop within {timeout.TotalSeconds} s of SIGTERM. It said:\n{Recent}");
+        }
+    }
+
     /// <summary>The clip a cutting worker is cutting right now, read from its ffmpeg child's command line; null when idle.</summary>
     public Guid? ClipBeingCut() => Pid is { } pid ? ChildProcesses.ClipBeingCut(pid) : null;
 
