@@ -17,9 +17,10 @@ public sealed class GalleryBrowserTests(RecordingApp recording)
         var page = await browser.NewPageAsync(recording.BaseUrl);
         await page.GotoAsync(recording.BaseUrl + "/live");
         await WaitForAsync(page, "() => (document.querySelector('video')?.currentTime ?? 0) > 0.5", "the live video to play");
+        await WaitForAsync(page, "() => document.querySelector('.dm-shell-root[data-ready=true]') !== null", "the live page's circuit to connect");
         await page.GetByLabel("Note (optional)").FillAsync("gallery check");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Take a snapshot" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("last-snapshot")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
+        await Assertions.Expect(page.GetByTestId("last-snapshot")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 20_000 });
 
         await page.GotoAsync(recording.BaseUrl + "/gallery");
         var card = page.GetByTestId("snapshot-card").Filter(new LocatorFilterOptions { HasText = "gallery check" });

@@ -17,14 +17,15 @@ public sealed class PagesAreAccessibleTests(RecordingApp recording)
     public async Task ASignedInPageHasNoViolations(string path)
     {
         await using var browser = await BrowserSession.StartAsync();
-        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        // Light and dark side by side: two pages of one browser, each in its own signed-in context.
+        await Task.WhenAll(new[] { ColorScheme.Light, ColorScheme.Dark }.Select(async scheme =>
         {
             var page = await browser.Browser.NewSignedInPageAsync(recording.BaseUrl, new BrowserNewContextOptions
             {
                 ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, ColorScheme = scheme,
             });
             await CheckAsync(page, path, scheme, interactive: true);
-        }
+        }));
     }
 
     [Fact]

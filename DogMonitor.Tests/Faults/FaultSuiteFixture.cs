@@ -19,7 +19,7 @@ public sealed class FaultSuiteFixture : IAsyncLifetime
         {
             Suite = await FaultSuite.StartAsync(_directory,
                 new StackOptions { Lease = TimeSpan.FromSeconds(6), Heartbeat = TimeSpan.FromSeconds(1), QueuedRepublishAfter = TimeSpan.FromSeconds(5), BufferDiskMegabytes = 64 },
-                new FaultSuiteOptions { LeadIn = TimeSpan.FromSeconds(3), Tail = TimeSpan.FromSeconds(5), SettleTimeout = TimeSpan.FromMinutes(2) },
+                new FaultSuiteOptions { LeadIn = TimeSpan.FromSeconds(2), Tail = TimeSpan.FromSeconds(5), SettleTimeout = TimeSpan.FromMinutes(2) },
                 _ => { });
         }
         catch (InvalidOperationException ex)

@@ -88,6 +88,7 @@ public sealed class ClipsOverRabbitMqWithWorkerProcesses(ProductionEnvironment e
         var shared = WorkerProcesses.SharedSettings(root);
         // The sweeper would ask for a queued clip again only after ten minutes: ready sooner, the stopping worker handed it on.
         shared["Clips:QueuedRepublishAfter"] = "00:10:00";
+        shared["Cameras:0:Source"] = "synthetic:640x360@25"; // light: the hand-over is the point here, not the picture
         var web = await environment.StartAppAsync("stop", settings =>
         {
             foreach (var (key, value) in shared) settings[key] = value;
@@ -100,7 +101,7 @@ public sealed class ClipsOverRabbitMqWithWorkerProcesses(ProductionEnvironment e
         await WorkerProcesses.WaitForBufferAsync(client, TimeSpan.FromSeconds(10));
         await using var first = new HostProcess("worker-1", "DogMonitor.Worker", new Dictionary<string, string?>(WorkerProcesses.Cutter(pipeline, Path.Combine(root, "worker-1"))) { ["Ffmpeg:Preset"] = "veryslow" }, root, "Worker ready");
         await first.StartAsync();
-        var created = await client.PostJsonAsync("/api/clips", new { start_ts = Iso(DateTime.UtcNow.AddSeconds(-10)), duration_ms = 8_000 });
+        var created = await client.PostJsonAsync("/api/clips", new { start_ts = Iso(DateTime.UtcNow.AddSeconds(-10)), duration_ms = 6_000 });
         var id = (string)(await created.ReadJsonAsync())["id"]!;
         await UntilProgressAsync(client, id, TimeSpan.FromSeconds(60));
         await using var second = new HostProcess("worker-2", "DogMonitor.Worker", WorkerProcesses.Cutter(pipeline, Path.Combine(root, "worker-2")), root, "Worker ready");
