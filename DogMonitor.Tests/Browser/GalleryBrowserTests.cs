@@ -18,9 +18,21 @@ public sealed class GalleryBrowserTests(RecordingApp recording)
         await page.GotoAsync(recording.BaseUrl + "/live");
         await WaitForAsync(page, "() => (document.querySelector('video')?.currentTime ?? 0) > 0.5", "the live video to play");
         await WaitForAsync(page, "() => document.querySelector('.dm-shell-root[data-ready=true]') !== null", "the live page's circuit to connect");
+        var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Console += (_, message) => console.Enqueue($"{message.Type}: {message.Text}");
         await page.GetByLabel("Note (optional)").FillAsync("gallery check");
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Take a snapshot" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("last-snapshot")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 20_000 });
+        // From the keyboard: a click right after typing can land on the button's tooltip as it appears, and do nothing.
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Take a snapshot" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        try
+        {
+            await Assertions.Expect(page.GetByTestId("last-snapshot")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 20_000 });
+        }
+        catch (PlaywrightException ex)
+        {
+            var log = string.Join('\n', recording.App.Logs.TakeLast(30));
+            throw new Xunit.Sdk.XunitException($"No snapshot confirmation. The browser said:\n{string.Join('\n', console)}\nThe app said:\n{log}\n{ex.Message}");
+        }
 
         await page.GotoAsync(recording.BaseUrl + "/gallery");
         var card = page.GetByTestId("snapshot-card").Filter(new LocatorFilterOptions { HasText = "gallery check" });
