@@ -22,7 +22,7 @@ public sealed partial class ClipMediaCleanup(IServiceScopeFactory scopes, IMedia
         {
             await using (var scope = scopes.CreateAsyncScope())
                 if (await scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>().Clips.AnyAsync(c => c.Id == clipId)) return;
-            foreach (var key in ClipKeys.All(clipId)) await store.DeleteAsync(key, CancellationToken.None);
+            await DeleteMediaAsync(clipId);
         }
         catch (Exception ex) when (ex is DependencyUnavailableException || DatabaseErrors.IsDatabaseFailure(ex))
         {
@@ -43,13 +43,18 @@ public sealed partial class ClipMediaCleanup(IServiceScopeFactory scopes, IMedia
         }
         try
         {
-            foreach (var key in ClipKeys.All(replaced.Id)) await store.DeleteAsync(key, CancellationToken.None);
+            await DeleteMediaAsync(replaced.Id);
             LogReplaced(logger, replaced.Id, replacement);
         }
         catch (DependencyUnavailableException ex)
         {
             LogCleanupFailed(logger, replaced.Id, ex.Message);
         }
+    }
+
+    private async Task DeleteMediaAsync(Guid clipId)
+    {
+        foreach (var key in ClipKeys.All(clipId)) await store.DeleteAsync(key, CancellationToken.None);
     }
 
     [LoggerMessage(LogLevel.Information, "Clip {ClipId} was replaced by its trim {Replacement}; its media are removed")]

@@ -22,17 +22,11 @@ public sealed class ClipsOverRabbitMqWithWorkerProcesses(ProductionEnvironment e
         await TestServices.RequireRabbitMqAsync();
         var root = Path.Combine(Path.GetTempPath(), "dogmonitor-tests", $"flow-{Guid.NewGuid():N}");
         var shared = WorkerProcesses.SharedSettings(root);
-        var web = await environment.StartAppAsync("flow", settings =>
-        {
-            foreach (var (key, value) in shared) settings[key] = value;
-            settings["Worker:InProcess"] = "false";
-        });
+        var (web, pipeline) = await StartWebAsync("flow", shared);
         var client = web.CreateClient();
         var heard = new System.Collections.Concurrent.ConcurrentQueue<DogMonitor.Domain.Messages.ClipStatusChanged>();
         using var subscription = web.Services.GetRequiredService<DogMonitor.Web.Clips.ClipStatusFeed>()
             .Subscribe(change => { heard.Enqueue(change); return Task.CompletedTask; });
-        var pipeline = new Dictionary<string, string?>(web.Settings);
-        pipeline.Remove("Worker:InProcess");
 
         using var recorder = await WorkerProcesses.StartRecorderAsync(pipeline, Path.Combine(root, "recorder"));
         await WorkerProcesses.WaitForBufferAsync(client, TimeSpan.FromSeconds(14));
@@ -89,14 +83,8 @@ public sealed class ClipsOverRabbitMqWithWorkerProcesses(ProductionEnvironment e
         // The sweeper would ask for a queued clip again only after ten minutes: ready sooner, the stopping worker handed it on.
         shared["Clips:QueuedRepublishAfter"] = "00:10:00";
         shared["Cameras:0:Source"] = "synthetic:640x360@25"; // light: the hand-over is the point here, not the picture
-        var web = await environment.StartAppAsync("stop", settings =>
-        {
-            foreach (var (key, value) in shared) settings[key] = value;
-            settings["Worker:InProcess"] = "false";
-        });
+        var (web, pipeline) = await StartWebAsync("stop", shared);
         var client = web.CreateClient();
-        var pipeline = new Dictionary<string, string?>(web.Settings);
-        pipeline.Remove("Worker:InProcess");
         using var recorder = await WorkerProcesses.StartRecorderAsync(pipeline, Path.Combine(root, "recorder"));
         await WorkerProcesses.WaitForBufferAsync(client, TimeSpan.FromSeconds(10));
         await using var first = new HostProcess("worker-1", "DogMonitor.Worker", new Dictionary<string, string?>(WorkerProcesses.Cutter(pipeline, Path.Combine(root, "worker-1"))) { ["Ffmpeg:Preset"] = "veryslow" }, root, "Worker ready");
@@ -116,6 +104,19 @@ public sealed class ClipsOverRabbitMqWithWorkerProcesses(ProductionEnvironment e
         Assert.True(row.Attempts == 1, $"attempts {row.Attempts} (a stop is not a failed try); the stopped worker said:\n{first.Recent}");
         Assert.Contains($"Clip {id} ready", second.Recent, StringComparison.Ordinal); // cut by the other worker, not finished by the stopping one
         await recorder.StopAsync();
+    }
+
+    /// <summary>A web app that leaves the work to worker processes, and the settings those processes share with it.</summary>
+    private async Task<(DogMonitorApp Web, Dictionary<string, string?> Pipeline)> StartWebAsync(string variant, Dictionary<string, string?> shared)
+    {
+        var web = await environment.StartAppAsync(variant, settings =>
+        {
+            foreach (var (key, value) in shared) settings[key] = value;
+            settings["Worker:InProcess"] = "false";
+        });
+        var pipeline = new Dictionary<string, string?>(web.Settings);
+        pipeline.Remove("Worker:InProcess");
+        return (web, pipeline);
     }
 
     private static async Task UntilProgressAsync(HttpClient client, string id, TimeSpan timeout)

@@ -124,9 +124,7 @@ public abstract class EventStreamTests(AppEnvironment environment)
 
     private TimeSpan Overlap => App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DogMonitor.Web.Events.EventStreamOptions>>().Value.ReplayOverlap;
 
-    /// <summary>When an event happened, by its id: a GUID version 7 begins with its creation time in milliseconds.</summary>
-    private static DateTime HappenedAt(string id) =>
-        DateTime.UnixEpoch.AddMilliseconds(Convert.ToInt64(id.Replace("-", "", StringComparison.Ordinal)[..12], 16));
+    private static DateTime HappenedAt(string id) => DogMonitor.Web.Events.EventReplay.HappenedAt(id)!.Value;
 
     [Fact]
     public async Task AnUnknownLastEventIdGetsReload_ThenLiveEvents()
