@@ -92,17 +92,20 @@ public sealed class ClipsOverRabbitMqWithWorkerProcesses(ProductionEnvironment e
         var created = await client.PostJsonAsync("/api/clips", new { start_ts = Iso(DateTime.UtcNow.AddSeconds(-10)), duration_ms = 6_000 });
         var id = (string)(await created.ReadJsonAsync())["id"]!;
         await UntilProgressAsync(client, id, TimeSpan.FromSeconds(60));
+        // Held in the middle of its cut while the other worker starts: on a fast machine it would otherwise finish first.
+        Assert.True(first.PauseCut(Guid.Parse(id)), $"the first worker was not cutting clip {id}; it said:\n{first.Recent}");
         await using var second = new HostProcess("worker-2", "DogMonitor.Worker", WorkerProcesses.Cutter(pipeline, Path.Combine(root, "worker-2")), root, "Worker ready");
         await second.StartAsync();
 
-        await first.StopAsync(TimeSpan.FromSeconds(30)); // SIGTERM, as a deploy or `docker stop` does
+        await first.StopAsync(TimeSpan.FromSeconds(30)); // SIGTERM, as a deploy or `docker stop` does (the frozen ffmpeg is killed)
 
         var clip = await UntilAsync(client, id, TimeSpan.FromSeconds(90), "ready", "failed");
         Assert.True((string?)clip["status"] == "ready", $"{clip.ToJsonString()}\nthe stopped worker said:\n{first.Recent}\nthe other said:\n{second.Recent}");
         await using var scope = web.Services.CreateAsyncScope();
         var row = await scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>().Clips.AsNoTracking().SingleAsync(c => c.Id == Guid.Parse(id));
         Assert.True(row.Attempts == 1, $"attempts {row.Attempts} (a stop is not a failed try); the stopped worker said:\n{first.Recent}");
-        Assert.Contains($"Clip {id} ready", second.Recent, StringComparison.Ordinal); // cut by the other worker, not finished by the stopping one
+        // Cut by the other worker, not finished by the stopping one.
+        Assert.True(second.Recent.Contains($"Clip {id} ready", StringComparison.Ordinal), $"the other worker did not cut it; the stopped worker said:\n{first.Recent}\nthe other said:\n{second.Recent}");
         await recorder.StopAsync();
     }
 

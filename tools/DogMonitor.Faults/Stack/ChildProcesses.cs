@@ -9,7 +9,10 @@ public static partial class ChildProcesses
     /// The clip whose cut an ffmpeg child of <paramref name="pid"/> is running: the worker cuts into
     /// work/{clip id}-{claim token}/, which is on ffmpeg's command line.
     /// </summary>
-    public static Guid? ClipBeingCut(int pid)
+    public static Guid? ClipBeingCut(int pid) => Cutter(pid)?.ClipId;
+
+    /// <summary>The ffmpeg child of <paramref name="pid"/> that cuts a clip, and that clip; null when idle.</summary>
+    public static (int Pid, Guid ClipId)? Cutter(int pid)
     {
         foreach (var child in Children(pid))
         {
@@ -19,7 +22,7 @@ public static partial class ChildProcesses
             catch (UnauthorizedAccessException) { continue; }
             if (!commandLine.StartsWith("ffmpeg", StringComparison.Ordinal) && !commandLine.Contains("/ffmpeg ", StringComparison.Ordinal)) continue;
             var match = WorkFolder().Match(commandLine);
-            if (match.Success) return Guid.ParseExact(match.Groups[1].Value, "N");
+            if (match.Success) return (child, Guid.ParseExact(match.Groups[1].Value, "N"));
         }
         return null;
     }

@@ -98,6 +98,18 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>The clip a cutting worker is cutting right now, read from its ffmpeg child's command line; null when idle.</summary>
     public Guid? ClipBeingCut() => Pid is { } pid ? ChildProcesses.ClipBeingCut(pid) : null;
 
+    /// <summary>
+    /// Freezes the ffmpeg cutting <paramref name="clipId"/> with SIGSTOP, so the cut stays in the middle however fast
+    /// the machine is; the host itself runs on (its lease heartbeat too). False when no such cut is running.
+    /// </summary>
+    public bool PauseCut(Guid clipId)
+    {
+        if (Pid is not { } pid || ChildProcesses.Cutter(pid) is not { } cutter || cutter.ClipId != clipId) return false;
+        using var stop = Process.Start("kill", ["-STOP", cutter.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        stop.WaitForExit();
+        return stop.ExitCode == 0;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
