@@ -7,14 +7,17 @@
 #    at once, on the embedded default and on production (PostgreSQL, S3, RabbitMQ, web and recorder apart);
 #  - workers: clips a minute in production with one and with two cutting worker processes, and the ratio;
 #  - events: 500 Server-Sent Event streams on one embedded web process: its memory per stream and the delay from an
-#    event's publication to its arrival at the clients, against one stream.
-# Usage: ./bench.sh [rows]     (./bench.sh events runs the events section alone)
+#    event's publication to its arrival at the clients, against one stream;
+#  - detection: a recorder's CPU for one 720p camera (an RTSP camera it copies, the synthetic one it encodes) with
+#    activity detection off and on, and what detection adds, in share of one core.
+# Usage: ./bench.sh [rows]     (./bench.sh events or ./bench.sh detection runs that section alone)
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
 
 require_dotnet
-ensure_packages postgresql rabbitmq-server ffmpeg fonts-dejavu-core
+ensure_packages postgresql rabbitmq-server ffmpeg fonts-dejavu-core \
+  gir1.2-gst-rtsp-server-1.0 python3-gi gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-ugly gstreamer1.0-plugins-bad
 ensure_commands node:nodejs curl:curl
 ensure_web_packages
 WORK=$(mktemp -d /tmp/dogmonitor-bench.XXXXXX); chmod 755 "$WORK"
@@ -46,7 +49,12 @@ bench_events() {
   dotnet run -c Release --no-build --project benchmarks/DogMonitor.Benchmarks -- events "http://127.0.0.1:$port" "$EVENTS_PID"
   kill "$EVENTS_PID"; wait "$EVENTS_PID" 2>/dev/null || true; EVENTS_PID=""
 }
+bench_detection() {
+  dotnet run -c Release --no-build --project benchmarks/DogMonitor.Benchmarks -- detection \
+    "$PWD/DogMonitor.Worker/bin/Release/net10.0/DogMonitor.Worker.dll" "$PWD/tools/rtsp-test-server/rtsp_server.py" "$WORK"
+}
 if [ "${1:-}" = events ]; then bench_events; exit 0; fi
+if [ "${1:-}" = detection ]; then bench_detection; exit 0; fi
 # The app records while the paging benchmark runs, so the buffer is full by the time the clips are timed.
 PORT=$(free_port)
 DataDirectory="$WORK/app" dotnet run --project DogMonitor.Web -c Release --no-build --no-launch-profile -- --urls "http://127.0.0.1:$PORT" >"$WORK/app.log" 2>&1 &
@@ -59,6 +67,7 @@ dotnet run -c Release --no-build --project benchmarks/DogMonitor.Benchmarks -- l
   "embedded default (SQLite, files on disk, the pipeline in the web process, camera recording)"
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 bench_events
+bench_detection
 
 # Production as compose.yaml runs it: the same settings for every process, the web app only serving and queueing,
 # one recorder; the workers benchmark starts the cutting workers itself, one and then two.

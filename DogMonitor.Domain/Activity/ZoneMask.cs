@@ -30,6 +30,24 @@ public sealed class ZoneMask
         return new ZoneMask(ignored);
     }
 
+    /// <summary>A polygon written as "x,y x,y x,y …" (fractions of the picture, 0 to 1).</summary>
+    /// <exception cref="FormatException">Not so written, a corner outside 0 to 1, or fewer than three corners.</exception>
+    public static IReadOnlyList<(double X, double Y)> ParsePolygon(string text)
+    {
+        var corners = new List<(double X, double Y)>();
+        foreach (var corner in text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = corner.Split(',');
+            if (parts.Length != 2
+                || !double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x)
+                || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var y)
+                || x is < 0 or > 1 || y is < 0 or > 1)
+                throw new FormatException($"'{corner}' in the zone \"{text}\" is not a corner \"x,y\" with both between 0 and 1.");
+            corners.Add((x, y));
+        }
+        return corners.Count >= 3 ? corners : throw new FormatException($"The zone \"{text}\" needs at least three corners \"x,y\".");
+    }
+
     private static bool Inside(IReadOnlyList<(double X, double Y)> polygon, double x, double y)
     {
         var inside = false;

@@ -25,7 +25,7 @@ public sealed class CameraCatalog
 
         Cameras = cameras.Count == 0
             ? [new Camera(DefaultCameraId, "Test pattern", SyntheticCameraSource.Default)]
-            : cameras.Select(c => new Camera(c.Id, string.IsNullOrWhiteSpace(c.Name) ? c.Id : c.Name.Trim(), CameraSource.Parse(c.Source))).ToList();
+            : cameras.Select(c => new Camera(c.Id, string.IsNullOrWhiteSpace(c.Name) ? c.Id : c.Name.Trim(), CameraSource.Parse(c.Source)) { Activity = c.Activity }).ToList();
         _byId = Cameras.ToDictionary(c => c.Id, StringComparer.Ordinal);
     }
 

@@ -28,6 +28,12 @@ public sealed class CameraListValidator : IValidateOptions<List<CameraOptions>>
 
             if (!CameraSource.TryParse(camera.Source, out _, out var error))
                 failures.Add($"Cameras:{i}:Source: {error}");
+
+            for (var z = 0; z < camera.Activity.IgnoreZones.Count; z++)
+            {
+                try { Activity.ZoneMask.ParsePolygon(camera.Activity.IgnoreZones[z]); }
+                catch (FormatException ex) { failures.Add($"Cameras:{i}:Activity:IgnoreZones:{z}: {ex.Message}"); }
+            }
         }
         return failures;
     }

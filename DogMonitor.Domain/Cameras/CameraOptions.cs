@@ -15,4 +15,7 @@ public sealed class CameraOptions
     /// for a webcam; <c>file:/path/video.mp4</c> for a video played in a loop.
     /// </summary>
     public string Source { get; set; } = "synthetic";
+
+    /// <summary>Motion and sound detection, and how activity becomes moments.</summary>
+    public Activity.ActivityOptions Activity { get; set; } = new();
 }

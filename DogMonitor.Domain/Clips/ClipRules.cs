@@ -87,6 +87,11 @@ public static class ClipRules
         ? "This clip could not be made, so there is no video to trim; cut it again from the recording instead."
         : "This clip is still being cut; trim it once it is ready.";
 
+    /// <summary>Why a moment cannot be kept yet: its clip is copied from its video, which a failed or unfinished cut lacks.</summary>
+    public static string NotKeepable(ClipStatus status) => status == ClipStatus.Failed
+        ? "This moment's clip could not be made, so there is nothing to keep."
+        : "This moment's clip is still being cut; keep it once it is ready.";
+
     /// <summary>Why a second trim may not replace a clip: the first would retire it, and the second would be left over as a copy.</summary>
     public const string AlreadyBeingReplaced = "A trim is already being cut to take this clip's place; wait for it to be ready, or save this one as a new clip.";
 

@@ -13,13 +13,13 @@ using Microsoft.Extensions.Options;
 namespace DogMonitor.Domain.Clips;
 
 /// <summary>
-/// Queues, lists and deletes clips. A new clip's row is committed before its job is published, so a
-/// lost message only delays it: the lease sweeper publishes queued clips again.
+/// Queues (through <see cref="ClipQueue"/>), lists and deletes a person's clips.
 /// </summary>
 public sealed partial class ClipService(
     DogMonitorDbContext db,
     IMediaStore store,
     IClipEvents events,
+    ClipQueue queue,
     VisibleCameras cameras,
     ICurrentUser user,
     IOptions<ClipOptions> options,
@@ -54,7 +54,7 @@ public sealed partial class ClipService(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        return await QueueAsync(clip, now, cancellationToken);
+        return await queue.QueueAsync(clip, now, cancellationToken);
     }
 
     /// <summary>
@@ -74,45 +74,8 @@ public sealed partial class ClipService(
             throw new ConflictException(ClipRules.AlreadyBeingReplaced);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var (start, gaps) = ClipWallClock.Trim(source, range.OffsetMs, range.DurationMs);
-        var clip = new Clip
-        {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            OwnerId = user.OwnerId,
-            CameraId = source.CameraId,
-            Timestamp = start,
-            DurationMs = range.DurationMs,
-            Gaps = gaps,
-            Mode = ClipMode.Exact,
-            Labels = [.. source.Labels],
-            Note = source.Note,
-            SourceClipId = source.Id,
-            SourceOffsetMs = range.OffsetMs,
-            ReplacesSource = trim.Replace,
-            Status = ClipStatus.Queued,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        return await QueueAsync(clip, now, cancellationToken);
-    }
-
-    /// <summary>Commits the new clip's row, then tells open pages and a worker.</summary>
-    private async Task<Clip> QueueAsync(Clip clip, DateTime now, CancellationToken cancellationToken)
-    {
-        db.Clips.Add(clip);
-        await db.SaveChangesAsync(cancellationToken);
-        try
-        {
-            // The news first: an idle worker's "processing" must not reach open pages before "queued" does.
-            await events.StatusChangedAsync(ClipEvents.Queued(clip, now), cancellationToken);
-            await events.CutRequestedAsync(clip.Id, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The row is the job: the sweeper publishes it again once the broker is back.
-            LogPublishFailed(logger, clip.Id, ex.Message);
-        }
-        return clip;
+        var clip = ClipCopy.Of(source, range.OffsetMs, range.DurationMs, user.OwnerId, Guid.CreateVersion7(clock.GetUtcNow()), now, trim.Replace);
+        return await queue.QueueAsync(clip, now, cancellationToken);
     }
 
     public Task<Clip?> FindAsync(Guid id, CancellationToken cancellationToken) =>
@@ -164,9 +127,6 @@ public sealed partial class ClipService(
         }
         return true;
     }
-
-    [LoggerMessage(LogLevel.Warning, "Clip {ClipId} is queued but its job could not be published yet: {Reason}")]
-    private static partial void LogPublishFailed(ILogger logger, Guid clipId, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Clip {ClipId} is deleted but API clients could not be told: {Reason}")]
     private static partial void LogAnnounceFailed(ILogger logger, Guid clipId, string reason);

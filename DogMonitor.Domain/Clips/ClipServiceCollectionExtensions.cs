@@ -19,6 +19,7 @@ public static class ClipServiceCollectionExtensions
     public static IServiceCollection AddClips(this IServiceCollection services)
     {
         services.AddClipOptions();
+        services.TryAddScoped<ClipQueue>();
         services.AddScoped<ClipService>();
         services.AddScoped<ShareService>();
         return services;

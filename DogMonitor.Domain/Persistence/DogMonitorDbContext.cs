@@ -22,6 +22,8 @@ public abstract class DogMonitorDbContext(DbContextOptions options) : IdentityUs
     public DbSet<Clip> Clips => Set<Clip>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Moments.Moment> Moments => Set<Moments.Moment>();
+    public DbSet<Moments.MomentReview> MomentReviews => Set<Moments.MomentReview>();
 
     /// <summary>The items whose labels or note hold a word starting with each of the terms' words.</summary>
     internal abstract IQueryable<T> WhereMatches<T>(IQueryable<T> items, SearchTerms terms) where T : class, IListedItem;

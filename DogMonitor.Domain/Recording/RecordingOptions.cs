@@ -29,6 +29,19 @@ public sealed class RecordingOptions
     [Range(1, 10)]
     public int SegmentSeconds { get; set; } = 2;
 
+    /// <summary>
+    /// How often the synthetic camera's scene acts: a shape runs across its floor a quarter of the way in, a bark sounds
+    /// three quarters in, so moments appear without a real camera. Zero keeps the scene still.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan SyntheticActivityEvery { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Whether the recorders notice activity (motion and sound) and keep it as moments; each camera can also be left out
+    /// (<c>Cameras:N:Activity:Enabled</c>).
+    /// </summary>
+    public bool DetectActivity { get; set; } = true;
+
     /// <summary>Whether this process runs the recorders. Exactly one process per installation should.</summary>
     public bool Enabled { get; set; } = true;
 }

@@ -20,10 +20,13 @@ public sealed class GalleryBrowserTests(RecordingApp recording)
         await WaitForAsync(page, "() => document.querySelector('.dm-shell-root[data-ready=true]') !== null", "the live page's circuit to connect");
         var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
         page.Console += (_, message) => console.Enqueue($"{message.Type}: {message.Text}");
+        // Whatever the page tells the user (snackbars vanish after seconds), kept for the failure message.
+        await page.EvaluateAsync("() => { window.__said = []; new MutationObserver(() => document.querySelectorAll('.mud-snackbar').forEach(s => "
+            + "{ if (!window.__said.includes(s.textContent)) window.__said.push(s.textContent); })).observe(document.body, { childList: true, subtree: true }); }");
         await page.GetByLabel("Note (optional)").FillAsync("gallery check");
-        // From the keyboard: a click right after typing can land on the button's tooltip as it appears, and do nothing.
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Take a snapshot" }).FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        // The note is taken when the field loses focus, as a person moves on to the video; then the button, once enabled.
+        await page.Locator("video").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Take a snapshot" }).ClickAsync();
         try
         {
             await Assertions.Expect(page.GetByTestId("last-snapshot")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 20_000 });
@@ -31,7 +34,8 @@ public sealed class GalleryBrowserTests(RecordingApp recording)
         catch (PlaywrightException ex)
         {
             var log = string.Join('\n', recording.App.Logs.TakeLast(30));
-            throw new Xunit.Sdk.XunitException($"No snapshot confirmation. The browser said:\n{string.Join('\n', console)}\nThe app said:\n{log}\n{ex.Message}");
+            var said = await page.EvaluateAsync<string[]>("() => window.__said");
+            throw new Xunit.Sdk.XunitException($"No snapshot confirmation. The page said: {string.Join(" | ", said)}\nThe browser said:\n{string.Join('\n', console)}\nThe app said:\n{log}\n{ex.Message}");
         }
 
         await page.GotoAsync(recording.BaseUrl + "/gallery");

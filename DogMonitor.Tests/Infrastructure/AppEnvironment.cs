@@ -41,6 +41,9 @@ public abstract class AppEnvironment : IAsyncLifetime
         settings["DataDirectory"] = dataDirectory;
         // API suites need no camera; the clip suites switch the recorder on.
         settings["Recording:Enabled"] = "false";
+        // A still synthetic scene and no detection: moments are the moments tests' business.
+        settings["Recording:SyntheticActivityEvery"] = "00:00:00";
+        settings["Recording:DetectActivity"] = "false";
         // Tests resume event streams seconds after an app started; the overlap's own rules are in EventHubTests.
         settings["Events:ReplayOverlap"] = "00:00:01";
         if (brokenMediaStore) BreakMediaStore(settings, dataDirectory);

@@ -26,6 +26,8 @@ public sealed class RecordingApp : IAsyncLifetime
             settings["Cameras:0:Id"] = CameraId;
             settings["Cameras:0:Source"] = "synthetic:640x360@25";
             settings["Clips:Heartbeat"] = "00:00:00.500";
+            // The scene acts every 15 s: the sound tests need its bark.
+            settings["Recording:SyntheticActivityEvery"] = "00:00:15";
         }, kestrelPort: Port);
         Client = new HttpClient { BaseAddress = new Uri(BaseUrl) }.WithKey(App.OwnerKey);
         await WaitForBufferAsync(TimeSpan.FromSeconds(12));

@@ -18,7 +18,7 @@ internal static class WorkerProcesses
     {
         ["Recording:BufferDirectory"] = Path.Combine(root, "buffer"),
         ["Cameras:0:Id"] = "test-pattern",
-        ["Cameras:0:Source"] = "synthetic:1280x720@25",
+        ["Cameras:0:Source"] = "synthetic:640x360@25", // light: two cores record, cut and serve at once
         ["Clips:Lease"] = "00:00:06",
         ["Clips:Heartbeat"] = "00:00:01",
     };

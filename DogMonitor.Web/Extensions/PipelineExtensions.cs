@@ -1,3 +1,4 @@
+using DogMonitor.Domain.Moments;
 using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Integrity;
 using DogMonitor.Domain.Snapshots;
@@ -21,6 +22,7 @@ public static class PipelineExtensions
     public static WebApplicationBuilder AddBackgroundPipeline(this WebApplicationBuilder builder)
     {
         builder.Services.AddClips();
+        builder.Services.AddMoments();
         builder.Services.AddSingleton<ClipStatusFeed>();
         builder.Services.AddSingleton<ClipDeletedFeed>();
         builder.Services.AddSingleton<SnapshotFeed>();

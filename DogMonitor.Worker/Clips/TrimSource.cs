@@ -1,3 +1,4 @@
+using DogMonitor.Domain.Moments;
 using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Persistence;
 using DogMonitor.Domain.Recording;
@@ -31,7 +32,8 @@ public sealed class TrimSource(IServiceScopeFactory scopes, IMediaStore store, I
     {
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>().Clips.AsNoTracking()
-            .Where(c => c.Id == sourceId && c.OwnerId == clip.OwnerId && c.Status == ClipStatus.Ready)
+            // A person trims their own clips, and keeps (copies) moments, which the web app let them see.
+            .Where(c => c.Id == sourceId && (c.OwnerId == clip.OwnerId || c.OwnerId == MomentClips.Owner) && c.Status == ClipStatus.Ready)
             .Select(c => c.VideoKey).FirstOrDefaultAsync(cancellationToken);
     }
 }

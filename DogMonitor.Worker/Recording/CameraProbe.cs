@@ -23,7 +23,7 @@ internal static class CameraProbe
     /// <summary>What the recorder makes itself: its own H.264 and, for the synthetic camera, its own AAC tone.</summary>
     public static CameraStream? Known(CameraSource source) => source switch
     {
-        SyntheticCameraSource synthetic => new CameraStream("h264", "High", synthetic.Width, synthetic.Height, synthetic.FramesPerSecond, "aac", SyntheticSound.SampleRate, false, false),
+        SyntheticCameraSource synthetic => new CameraStream("h264", "High", synthetic.Width, synthetic.Height, synthetic.FramesPerSecond, "aac", SyntheticScene.SampleRate, false, false),
         _ => null,
     };
 

@@ -12,7 +12,8 @@ namespace DogMonitor.Worker.Recording;
 /// when it exits or stalls.
 /// </summary>
 internal sealed partial class CameraRecorder(
-    Camera camera, RecorderTools tools, BufferLayout layout, RecordingOptions options, CameraStateFiles states, TimeProvider clock, ILogger<CameraRecorder> logger)
+    Camera camera, RecorderTools tools, BufferLayout layout, RecordingOptions options, CameraStateFiles states, ActivityPeriods periods, TimeProvider clock,
+    ILogger<CameraRecorder> logger)
 {
     /// <summary>How often the live playlist is read. A file watcher is unreliable for files replaced by rename.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
@@ -118,7 +119,9 @@ internal sealed partial class CameraRecorder(
         // Names unique across restarts (ffmpeg numbers segments from 0 each run); milliseconds, because restarts can be quick.
         var prefix = $"seg-{Now.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture)}-";
         var epoch = Now;
-        var arguments = RecorderArguments.Build(camera.Source, _status.Stream, options.SegmentSeconds, layout.CameraDirectory(camera.Id), prefix, OverlayFont.Path, epoch);
+        await using var activity = OpenActivityTap();
+        var arguments = RecorderArguments.Build(camera.Source, _status.Stream, options.SegmentSeconds, layout.CameraDirectory(camera.Id), prefix, OverlayFont.Path, epoch,
+            new SyntheticScene(options.SyntheticActivityEvery), activity?.Outputs);
         LogCommandLine(logger, camera.Id, camera.Source.Redact(RecorderArguments.ToCommandLine(arguments)));
 
         // The synthetic camera's frames are dated by the recorder (its clock is drawn from this epoch); a camera's from their arrival.
@@ -127,6 +130,7 @@ internal sealed partial class CameraRecorder(
         var watch = dating is ArrivalClock && _status.Stream is { Width: > 0, Height: > 0 } stream ? new PictureWatch(tools, stream.Width, stream.Height) : null;
         using var process = RecorderProcess.Start(tools.Ffmpeg, arguments, dating is ArrivalClock arrival ? written => arrival.Observe(Now, written) : null);
         Volatile.Write(ref _process, process);
+        activity?.Start();
         LogStarted(logger, camera.Id, process.Id);
         buffer.BeginRun(prefix, dating);
         var lastProgress = Now;
@@ -189,6 +193,15 @@ internal sealed partial class CameraRecorder(
             await process.StopAsync();
         }
         return (firstSegmentAt is null ? TimeSpan.Zero : lastProgress - firstSegmentAt.Value, pictureChanged);
+    }
+
+    /// <summary>The detectors for this run: they see what the camera sends (as probed), and hand each ended period on.</summary>
+    private ActivityTap? OpenActivityTap()
+    {
+        if (!options.DetectActivity) return null;
+        (int, int)? picture = _status.Stream is { Width: > 0, Height: > 0 } stream ? (stream.Width, stream.Height) : null;
+        var sound = _status.Stream?.AudioCodec is not null;
+        return ActivityTap.Open(camera.Id, camera.Activity, picture, sound, period => periods.Post(camera.Id, period), clock, logger);
     }
 
     /// <summary>

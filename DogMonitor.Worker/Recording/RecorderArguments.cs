@@ -1,4 +1,5 @@
 using System.Globalization;
+using DogMonitor.Domain.Activity;
 using DogMonitor.Domain.Cameras;
 using DogMonitor.Domain.Recording;
 
@@ -27,8 +28,11 @@ internal static class RecorderArguments
     /// and the recorder dates the run's segments from the same epoch (<see cref="BufferIndex.BeginRun"/>), so the
     /// picture and the buffer agree to the frame.
     /// </param>
+    /// <param name="scene">What the synthetic camera shows and plays (ignored for other sources).</param>
+    /// <param name="activity">Where the detectors listen (<see cref="ActivityTap"/>); null records without detection.</param>
     public static IReadOnlyList<string> Build(
-        CameraSource source, CameraStream? stream, int segmentSeconds, string cameraDirectory, string segmentPrefix, string? fontFile, DateTime clockEpoch)
+        CameraSource source, CameraStream? stream, int segmentSeconds, string cameraDirectory, string segmentPrefix, string? fontFile, DateTime clockEpoch,
+        SyntheticScene? scene = null, ActivityOutputs? activity = null)
     {
         var args = new List<string> { "-hide_banner", "-nostdin", "-nostats", "-loglevel", "warning" };
         // How far ffmpeg has written, twice a second, on stdout: what dates a camera's frames (ArrivalClock).
@@ -37,8 +41,9 @@ internal static class RecorderArguments
         switch (source)
         {
             case SyntheticCameraSource synthetic:
-                args.AddRange(["-re", "-f", "lavfi", "-i", Invariant($"testsrc2=size={synthetic.Width}x{synthetic.Height}:rate={synthetic.FramesPerSecond}")]);
-                args.AddRange(["-re", "-f", "lavfi", "-i", SyntheticSound.Source]);
+                scene ??= new SyntheticScene(TimeSpan.Zero);
+                args.AddRange(["-re", "-f", "lavfi", "-i", scene.Video(synthetic)]);
+                args.AddRange(["-re", "-f", "lavfi", "-i", scene.Sound()]);
                 if (fontFile is not null) args.AddRange(["-vf", Clock(fontFile, synthetic.Height, clockEpoch)]);
                 var gop = Invariant($"{synthetic.FramesPerSecond * segmentSeconds}");
                 AddEncoder(args, ["-g", gop, "-keyint_min", gop]);
@@ -68,7 +73,22 @@ internal static class RecorderArguments
         args.AddRange(Hls(segmentSeconds, cameraDirectory, segmentPrefix, ["program_date_time", "independent_segments", "omit_endlist"]));
         args.Add(Path.Combine(cameraDirectory, "live.m3u8"));
         if (stream is { LiveTranscoded: true }) AddLiveTranscode(args, audio, segmentSeconds, cameraDirectory, segmentPrefix);
+        if (activity is not null) AddActivity(args, activity, source is SyntheticCameraSource ? "1:a:0" : "0:a:0");
         return args;
+    }
+
+    /// <summary>
+    /// The detectors' feeds, as two more outputs of the same ffmpeg (one connection to the camera, one decoder): small
+    /// grey frames taken from the picture before anything is drawn on it, and the sound as 16-bit mono, each into a
+    /// socket the recorder listens on, each packet as soon as it is made (not when ffmpeg's 32 KB buffer fills: a
+    /// second of sound).
+    /// </summary>
+    private static void AddActivity(List<string> args, ActivityOutputs activity, string soundStream)
+    {
+        if (activity.FramesUrl is { } frames)
+            args.AddRange(["-map", "0:v:0", "-vf", ActivityFeed.FrameFilter(activity.Width, activity.Height), "-fps_mode", "passthrough", "-f", "rawvideo", "-flush_packets", "1", frames]);
+        if (activity.SoundUrl is { } sound)
+            args.AddRange(["-map", soundStream, "-ac", "1", "-ar", Invariant($"{ActivityFeed.SampleRate}"), "-f", "s16le", "-flush_packets", "1", sound]);
     }
 
     // AAC is kept as the camera sends it; G.711, PCM and the rest become AAC, which MP4 and every browser carry.

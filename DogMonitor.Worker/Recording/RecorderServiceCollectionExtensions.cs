@@ -1,3 +1,4 @@
+using DogMonitor.Domain.Moments;
 using DogMonitor.Domain.Recording;
 
 namespace DogMonitor.Worker.Recording;
@@ -13,6 +14,9 @@ public static class RecorderServiceCollectionExtensions
     {
         services.AddRecordingBuffer();
         if (services.Any(d => d.ServiceType == typeof(RecorderHost))) return services;
+        services.AddMomentRecording();
+        services.AddSingleton<ActivityPeriods>();
+        services.AddHostedService<MomentWriter>();
         services.AddSingleton<RecorderHost>();
         services.AddHostedService(sp => sp.GetRequiredService<RecorderHost>());
         return services;

@@ -7,6 +7,7 @@ using DogMonitor.Benchmarks;
 //   load BASE_URL SETUP                                requests a second and latency: snapshot posts, the listing
 //   workers BASE_URL CAMERA_ID WORK_DIR                clips a minute with one and with two cutting worker processes
 //   events BASE_URL WEB_PID                            500 event streams: memory per stream, delay to the clients
+//   detection WORKER_DLL RTSP_SERVER WORK_DIR          a recorder's CPU with activity detection off and on (720p)
 switch (args.FirstOrDefault())
 {
     case "clips" when args.Length == 4:
@@ -26,9 +27,12 @@ switch (args.FirstOrDefault())
     case "events" when args.Length == 3:
         await EventsBenchmark.RunAsync(new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture));
         break;
+    case "detection" when args.Length == 4:
+        await DetectionBenchmark.RunAsync(args[1], args[2], args[3]);
+        break;
     default:
         Console.Error.WriteLine("usage: paging [rows] [postgres-connection-string] | clips BASE_URL BUFFER_DIRECTORY CAMERA_ID | load BASE_URL SETUP"
-            + " | workers BASE_URL CAMERA_ID WORK_DIR | events BASE_URL WEB_PID");
+            + " | workers BASE_URL CAMERA_ID WORK_DIR | events BASE_URL WEB_PID | detection WORKER_DLL RTSP_SERVER WORK_DIR");
         return 2;
 }
 return 0;

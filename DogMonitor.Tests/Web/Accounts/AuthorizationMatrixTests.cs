@@ -176,6 +176,7 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
             var owner = app.CreateClient();
             var snapshot = (string)(await (await owner.PostJsonAsync("/api/snapshots", ApiClient.SnapshotBody())).ReadJsonAsync())["id"]!;
             var clip = await StoredClips.AddAsync(app);
+            var moment = await DogMonitor.Tests.Web.Moments.StoredMoments.AddAsync(app);
             var keyId = await TestAccounts.CreateKeyAsync(app.Services, app.OwnerId, ApiKeyScope.Read);
             var member = await TestAccounts.CreateUserAsync(app.Services, "member@dogmonitor.test");
             var stranger = await TestAccounts.CreateUserAsync(app.Services, "stranger@dogmonitor.test");
@@ -189,6 +190,7 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
                 {
                     ["/api/snapshots/{id}"] = snapshot,
                     ["/api/clips/{id}"] = clip.Id.ToString(),
+                    ["/api/moments/{id}"] = moment.Id.ToString(),
                     ["/api/keys/{id}"] = await KeyIdAsync(app, keyId),
                     ["/api/users/{id}"] = member.Id,
                     ["/api/cameras/{id}"] = "test-pattern",
@@ -201,6 +203,7 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
                     ["GET /api/snapshots/{id}/download"] = null, ["GET /api/clips/{id}/download"] = null, ["GET /healthz"] = null,
                     ["GET /api/downloads.zip"] = null, ["GET /api/cameras/{id}/live.m3u8"] = null, ["GET /api/cameras/{id}/{segment}"] = null,
                     ["GET /api/events"] = null, ["GET /api/events/ws"] = null, ["GET /api/clips/{id}/events"] = null,
+                    ["GET /api/moments"] = null, ["GET /api/moments/{id}"] = null, ["POST /api/moments/{id}/reviewed"] = null, ["POST /api/moments/{id}/keep"] = null,
                     ["POST /api/snapshots"] = snapshotBody,
                     ["POST /api/clips"] = new { start_ts = DateTime.UtcNow.AddSeconds(-10).ToString("O"), duration_ms = 2000, labels = new[] { "matrix" } },
                     ["PATCH /api/snapshots/{id}"] = new { note = "changed" },

@@ -18,7 +18,7 @@ internal static class StoredClips
     public sealed record StoredClip(Guid Id, DateTime Timestamp, byte[] Video, byte[] Preview);
 
     public static async Task<StoredClip> AddAsync(DogMonitorApp app, ClipStatus status = ClipStatus.Ready,
-        DateTime? timestamp = null, string[]? labels = null, string? note = null, bool storeObjects = true)
+        DateTime? timestamp = null, string[]? labels = null, string? note = null, bool storeObjects = true, string? ownerId = null, string cameraId = "test-pattern")
     {
         var id = Guid.CreateVersion7();
         var at = timestamp ?? new DateTime(2024, 10, 24, 10, 30, 0, DateTimeKind.Utc);
@@ -37,8 +37,8 @@ internal static class StoredClips
         db.Clips.Add(new Clip
         {
             Id = id,
-            OwnerId = app.OwnerId,
-            CameraId = "test-pattern",
+            OwnerId = ownerId ?? app.OwnerId,
+            CameraId = cameraId,
             Timestamp = at,
             DurationMs = 5000,
             Labels = [.. labels ?? ["fetch", "good-boy"]],

@@ -20,7 +20,6 @@ public sealed class ClipEventsOverRabbitMqWithWorkerProcess(ProductionEnvironmen
         await TestServices.RequireRabbitMqAsync();
         var root = Path.Combine(Path.GetTempPath(), "dogmonitor-tests", $"events-{Guid.NewGuid():N}");
         var shared = WorkerProcesses.SharedSettings(root);
-        shared["Cameras:0:Source"] = "synthetic:640x360@25"; // light: the events are the point here, not the picture
         var (port, replicaPort) = (FreePort.Next(), FreePort.Next());
         var web = await environment.StartAppAsync("events", settings => WebSettings(settings, shared), kestrelPort: port);
         var replica = await environment.StartAppAsync("events-replica", settings =>

@@ -20,20 +20,22 @@ public sealed class FullDiskTests
         await FfmpegRequirement.EnsureInstalledAsync();
         using var disk = await SmallDisk.MountAsync(24);
         var other = Path.Combine(disk.Path, "other-files");
-        await FillAsync(other, disk.Free - 6 * 1024 * 1024); // other files leave 6 MB
+        await FillAsync(other, disk.Free - MinFree - 256 * 1024); // other files leave 256 KB above the minimum
         using var host = RecorderHosts.Build(Path.Combine(disk.Path, "data"), new()
         {
             ["Recording:SegmentSeconds"] = "2",
             ["Recording:MinFreeBytes"] = $"{MinFree}",
             ["Cameras:0:Id"] = "door",
             ["Cameras:0:Source"] = "synthetic:640x360@25",
+            // A shape always running across the scene: a still room would take many minutes to fill even 256 KB.
+            ["Recording:SyntheticActivityEvery"] = "00:00:04",
         });
         host.Start();
         var buffer = host.Services.GetRequiredService<IRecordingBuffer>();
         var states = host.Services.GetRequiredService<ICameraStateReader>();
         Task<BufferSpan?> Span() => buffer.GetSpanAsync("door", TestContext.Current.CancellationToken);
 
-        // The buffer grows into the 2 MB above the minimum, then its oldest segments go (30 minutes' retention would keep them).
+        // The buffer grows into the 256 KB above the minimum, then its oldest segments go (30 minutes' retention would keep them).
         await Waiting.UntilAsync(async () => await Span() is { } span && span.Last - span.First >= TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(30), "recording to start");
         var first = (await Span())!.Value.First;
         await Waiting.UntilAsync(async () => await Span() is { } span && span.First > first, TimeSpan.FromSeconds(90), "the oldest segments to go for free space",

@@ -10,11 +10,13 @@ public class RecorderArgumentsTests
     private static readonly DateTime Epoch = new(2026, 11, 24, 10, 0, 0, 250, DateTimeKind.Utc);
 
     [Fact]
-    public void Synthetic_IsATestPatternWithAClock_EncodedWithAKeyframeStartingEverySegment()
+    public void Synthetic_IsAStillRoomWithAClock_EncodedWithAKeyframeStartingEverySegment()
     {
-        var args = RecorderArguments.Build(CameraSource.Parse("synthetic:320x240@25"), null, 2, "/buffer/yard", "seg-20261124T100000000-", Font, Epoch);
+        var scene = new SyntheticScene(TimeSpan.Zero);
+        var args = RecorderArguments.Build(CameraSource.Parse("synthetic:320x240@25"), null, 2, "/buffer/yard", "seg-20261124T100000000-", Font, Epoch, scene);
 
-        Assert.Equal(["-re", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25"], args.SkipWhile(a => a != "-re").Take(5));
+        Assert.Equal(["-re", "-f", "lavfi", "-i", scene.Video(new SyntheticCameraSource(320, 240, 25))], args.SkipWhile(a => a != "-re").Take(5));
+        Assert.StartsWith("color=c=0x46505a:s=320x240:r=25,", After(args, "-i"), StringComparison.Ordinal);
         // The clock is drawn from the run's epoch plus each frame's pts, with milliseconds (1795514400 s = 2026-11-24T10:00:00Z).
         Assert.StartsWith($"drawtext=fontfile={Font}:text='%{{pts\\:gmtime\\:1795514400.250\\:%F %T}}.%{{eif\\:mod(floor(t*1000+250),1000)\\:d\\:3}} UTC'", After(args, "-vf"), StringComparison.Ordinal);
         Assert.Equal("libx264", After(args, "-c:v"));
@@ -22,11 +24,42 @@ public class RecorderArgumentsTests
         Assert.Equal("50", After(args, "-keyint_min"));
         Assert.Equal("0", After(args, "-sc_threshold"));
         Assert.Equal("yuv420p", After(args, "-pix_fmt"));
-        // Its sound: a second lavfi input, a tone with bursts, as AAC.
-        Assert.Equal(SyntheticSound.Source, args[args.ToList().LastIndexOf("-i") + 1]);
+        // Its sound: a second lavfi input, a quiet tone, as AAC.
+        Assert.Equal(scene.Sound(), args[args.ToList().LastIndexOf("-i") + 1]);
         Assert.Equal("1:a:0", args[args.ToList().LastIndexOf("-map") + 1]);
         Assert.Equal("aac", After(args, "-c:a"));
         AssertHlsOutput(args, sound: true);
+    }
+
+    [Fact]
+    public void TheSyntheticScenesScript_RunsAShapeAQuarterIn_AndBarksThreeQuartersIn()
+    {
+        var scene = new SyntheticScene(TimeSpan.FromSeconds(40));
+
+        Assert.Contains("enable='between(mod(t,40),10,14)'", scene.Video(new SyntheticCameraSource(320, 240, 25)), StringComparison.Ordinal);
+        Assert.Contains("between(mod(t,40),30,31.5)", scene.Sound(), StringComparison.Ordinal);
+        Assert.DoesNotContain("between", new SyntheticScene(TimeSpan.Zero).Sound(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ActivityFeeds_AreTwoMoreOutputs_GreyFramesBeforeTheClock_AndMonoSound()
+    {
+        var outputs = new ActivityOutputs("unix:/tmp/a/frames", "unix:/tmp/a/sound", 1280, 720);
+
+        var synthetic = RecorderArguments.Build(CameraSource.Parse("synthetic"), null, 2, "/buffer/yard", "seg-x-", Font, Epoch, new SyntheticScene(TimeSpan.Zero), outputs).ToList();
+        var rtsp = RecorderArguments.Build(CameraSource.Parse("rtsp://cam/live"), Stream("h264", "aac"), 2, "/buffer/yard", "seg-x-", Font, Epoch, activity: outputs).ToList();
+
+        foreach (var args in new[] { synthetic, rtsp })
+        {
+            var frames = args.IndexOf("unix:/tmp/a/frames");
+            Assert.Equal(["-map", "0:v:0", "-vf", "select='isnan(prev_selected_t)+gte(t-prev_selected_t,0.19)',scale=160:90:flags=area,format=gray",
+                "-fps_mode", "passthrough", "-f", "rawvideo", "-flush_packets", "1"], args[(frames - 10)..frames]);
+            var sound = args.IndexOf("unix:/tmp/a/sound");
+            Assert.Equal(["-ac", "1", "-ar", "16000", "-f", "s16le", "-flush_packets", "1"], args[(sound - 8)..sound]);
+        }
+        Assert.Equal("1:a:0", synthetic[synthetic.IndexOf("unix:/tmp/a/sound") - 9]);
+        Assert.Equal("0:a:0", rtsp[rtsp.IndexOf("unix:/tmp/a/sound") - 9]);
+        Assert.Equal("copy", After(rtsp, "-c:v")); // the recording itself is still the camera's own stream
     }
 
     [Fact]

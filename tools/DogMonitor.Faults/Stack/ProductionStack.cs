@@ -158,6 +158,8 @@ public sealed class ProductionStack : IAsyncDisposable
         ["Cameras:0:Id"] = CameraId,
         ["Cameras:0:Name"] = "Yard",
         ["Cameras:0:Source"] = Options.Camera,
+        // A still scene: the suite counts the clips its load asked for, and moments would add clips of their own.
+        ["Recording:SyntheticActivityEvery"] = "00:00:00",
         ["Clips:Lease"] = Options.Lease.ToString("c", CultureInfo.InvariantCulture),
         ["Clips:Heartbeat"] = Options.Heartbeat.ToString("c", CultureInfo.InvariantCulture),
         ["Clips:QueuedRepublishAfter"] = Options.QueuedRepublishAfter.ToString("c", CultureInfo.InvariantCulture),

@@ -358,6 +358,87 @@ namespace DogMonitor.Domain.Persistence.Migrations.Postgres
                     b.ToTable("clips", (string)null);
                 });
 
+            modelBuilder.Entity("DogMonitor.Domain.Moments.Moment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CameraId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("camera_id");
+
+                    b.Property<Guid>("ClipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("clip_id");
+
+                    b.Property<bool>("ContinuousSound")
+                        .HasColumnType("boolean")
+                        .HasColumnName("continuous_sound");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<int>("Kinds")
+                        .HasColumnType("integer")
+                        .HasColumnName("kinds");
+
+                    b.Property<double>("PeakMotion")
+                        .HasColumnType("double precision")
+                        .HasColumnName("peak_motion");
+
+                    b.Property<double?>("PeakSoundDbfs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("peak_sound_dbfs");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_moments");
+
+                    b.HasIndex("ClipId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_moments_clip_id");
+
+                    b.HasIndex("StartedAt", "Id")
+                        .HasDatabaseName("ix_moments_started_at_id");
+
+                    b.HasIndex("CameraId", "StartedAt", "Id")
+                        .HasDatabaseName("ix_moments_camera_id_started_at_id");
+
+                    b.ToTable("moments", (string)null);
+                });
+
+            modelBuilder.Entity("DogMonitor.Domain.Moments.MomentReview", b =>
+                {
+                    b.Property<Guid>("MomentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("moment_id");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.HasKey("MomentId", "UserId")
+                        .HasName("pk_moment_reviews");
+
+                    b.ToTable("moment_reviews", (string)null);
+                });
+
             modelBuilder.Entity("DogMonitor.Domain.Sharing.ShareLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -634,6 +715,26 @@ namespace DogMonitor.Domain.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_keys_users_owner_id");
+                });
+
+            modelBuilder.Entity("DogMonitor.Domain.Moments.Moment", b =>
+                {
+                    b.HasOne("DogMonitor.Domain.Clips.Clip", null)
+                        .WithMany()
+                        .HasForeignKey("ClipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_moments_clips_clip_id");
+                });
+
+            modelBuilder.Entity("DogMonitor.Domain.Moments.MomentReview", b =>
+                {
+                    b.HasOne("DogMonitor.Domain.Moments.Moment", null)
+                        .WithMany()
+                        .HasForeignKey("MomentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_moment_reviews_moments_moment_id");
                 });
 
             modelBuilder.Entity("DogMonitor.Domain.Sharing.ShareLink", b =>

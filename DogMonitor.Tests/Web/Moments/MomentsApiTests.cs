@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using DogMonitor.Domain.Activity;
+using DogMonitor.Tests.Infrastructure;
+
+namespace DogMonitor.Tests.Web.Moments;
+
+/// <summary>
+/// The moments API on SQLite and on PostgreSQL: a moment belongs to its camera, so each person sees the moments of the
+/// cameras granted to them and no others; reviewed is each person's own; keeping copies into the keeper's clips only;
+/// listings are newest first, keyset-paged, filtered by camera, kind, time and review.
+/// </summary>
+public abstract class MomentsApiTests(AppEnvironment environment)
+{
+    private static readonly DateTime T = new(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public async Task EachPersonSeesTheMomentsOfTheirCameras_ReviewsForThemselves_AndKeepsIntoTheirOwnClips()
+    {
+        var app = await StartAsync("grants");
+        var kitchen = await StoredMoments.AddAsync(app, T, cameraId: "test-pattern");
+        var yard = await StoredMoments.AddAsync(app, T.AddMinutes(1), ActivityKinds.Sound, cameraId: "yard");
+        var member = await TestAccounts.CreateUserAsync(app.Services, "member@dogmonitor.test", cameras: ["yard"]);
+        var stranger = await TestAccounts.CreateUserAsync(app.Services, "stranger@dogmonitor.test");
+        var owner = app.CreateClient();
+        var memberClient = app.CreateClient().WithKey(member.Key);
+        var strangerClient = app.CreateClient().WithKey(stranger.Key);
+
+        Assert.Equal([yard.Id, kitchen.Id], await IdsAsync(owner, "")); // an admin sees every camera's
+        Assert.Equal([yard.Id], await IdsAsync(memberClient, ""));
+        Assert.Empty(await IdsAsync(strangerClient, ""));
+        // Another camera's moment is as if it did not exist, for reading, reviewing and keeping alike.
+        await (await memberClient.GetAsync($"/api/moments/{kitchen.Id}")).AssertProblemAsync(404);
+        await (await memberClient.PostAsync($"/api/moments/{kitchen.Id}/reviewed", null)).AssertProblemAsync(404);
+        await (await memberClient.PostAsync($"/api/moments/{kitchen.Id}/keep", null)).AssertProblemAsync(404);
+        var seen = await (await memberClient.GetAsync($"/api/moments/{yard.Id}")).ReadJsonAsync();
+        Assert.Equal(("yard", "Yard", false), ((string?)seen["camera_id"], (string?)seen["camera_name"], (bool)seen["reviewed"]!));
+        Assert.Equal(["sound"], seen["kinds"]!.AsArray().Select(k => (string)k!));
+        Assert.Equal(-9.5, (double)seen["peak_sound_dbfs"]!);
+        Assert.Equal(3000, (int)seen["duration_ms"]!);
+        Assert.Equal("ready", (string?)seen["clip"]!["status"]);
+
+        // Reviewed by the member: not by the owner.
+        Assert.True((bool)(await (await memberClient.PostAsync($"/api/moments/{yard.Id}/reviewed", null)).ReadJsonAsync())["reviewed"]!);
+        Assert.True((bool)(await (await memberClient.PostAsync($"/api/moments/{yard.Id}/reviewed", null)).ReadJsonAsync())["reviewed"]!); // again is fine
+        Assert.Empty(await IdsAsync(memberClient, "reviewed=false"));
+        Assert.Equal([yard.Id], await IdsAsync(memberClient, "reviewed=true"));
+        Assert.Equal([yard.Id, kitchen.Id], await IdsAsync(owner, "reviewed=false"));
+
+        // Kept by the member: a copy among the member's clips, labelled by its kind; the owner's clips are untouched.
+        var kept = await memberClient.PostAsync($"/api/moments/{yard.Id}/keep", null);
+        Assert.Equal(HttpStatusCode.Accepted, kept.StatusCode);
+        var copy = await kept.ReadJsonAsync();
+        Assert.Equal((yard.ClipId, "yard", 5000), (Guid.Parse((string)copy["source_clip_id"]!), (string?)copy["camera_id"], (int)copy["duration_ms"]!));
+        Assert.Equal(["sound"], copy["labels"]!.AsArray().Select(l => (string)l!));
+        Assert.Contains((await (await memberClient.GetAsync("/api/clips")).ReadJsonAsync())["items"]!.AsArray(), c => (string?)c!["id"] == (string?)copy["id"]);
+        Assert.Empty((await (await owner.GetAsync("/api/clips")).ReadJsonAsync())["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task ListingsAreNewestFirst_KeysetPaged_AndFilteredByCameraKindAndTime()
+    {
+        var app = await StartAsync("paging");
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+            ids.Add((await StoredMoments.AddAsync(app, T.AddMinutes(i), i % 2 == 0 ? ActivityKinds.Motion : ActivityKinds.Sound, cameraId: i < 4 ? "test-pattern" : "yard")).Id);
+        var both = (await StoredMoments.AddAsync(app, T.AddMinutes(10), ActivityKinds.Motion | ActivityKinds.Sound)).Id;
+        var client = app.CreateClient();
+
+        var pages = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var page = await (await client.GetAsync($"/api/moments?limit=2{(cursor is null ? "" : $"&cursor={cursor}")}")).ReadJsonAsync();
+            Assert.InRange(page["items"]!.AsArray().Count, 1, 2);
+            pages.AddRange(page["items"]!.AsArray().Select(m => Guid.Parse((string)m!["id"]!)));
+            cursor = (string?)page["next_cursor"];
+        }
+        while (cursor is not null);
+        Assert.Equal([both, .. Enumerable.Reverse(ids)], pages);
+
+        Assert.Equal([both, ids[3], ids[1]], await IdsAsync(client, "kind=sound"));
+        Assert.Equal([both, ids[2], ids[0]], await IdsAsync(client, "kind=motion&camera_id=test-pattern"));
+        Assert.Equal([ids[4]], await IdsAsync(client, "camera_id=yard"));
+        Assert.Equal([ids[2], ids[1]], await IdsAsync(client, $"from={T.AddMinutes(1):O}&to={T.AddMinutes(3):O}"));
+    }
+
+    private Task<DogMonitorApp> StartAsync(string variant) => environment.StartAppAsync($"moments-{variant}", settings =>
+    {
+        settings["Cameras:0:Id"] = "test-pattern";
+        settings["Cameras:1:Id"] = "yard";
+        settings["Cameras:1:Name"] = "Yard";
+    });
+
+    private static async Task<List<Guid>> IdsAsync(HttpClient client, string query)
+    {
+        var page = await (await client.GetAsync($"/api/moments?limit=100&{query}")).ReadJsonAsync();
+        return [.. page["items"]!.AsArray().Select(m => Guid.Parse((string)m!["id"]!))];
+    }
+}
+
+public sealed class MomentsApiOnEmbeddedDefault(EmbeddedEnvironment environment)
+    : MomentsApiTests(environment), IClassFixture<EmbeddedEnvironment>;
+
+public sealed class MomentsApiOnPostgresAndS3(ProductionEnvironment environment)
+    : MomentsApiTests(environment), IClassFixture<ProductionEnvironment>;

@@ -1,0 +1,56 @@
+using DogMonitor.Domain.Moments;
+using DogMonitor.Domain.Persistence;
+
+namespace DogMonitor.Worker.Recording;
+
+/// <summary>
+/// Keeps each ended period of activity as a moment with its clip (<see cref="MomentRecorder"/>). When the database is
+/// away the period waits and is tried again, every few seconds, until it is kept.
+/// </summary>
+internal sealed partial class MomentWriter(ActivityPeriods periods, IServiceScopeFactory scopes, TimeProvider clock, ILogger<MomentWriter> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var (cameraId, period) in periods.Reader.ReadAllAsync(stoppingToken))
+            {
+                while (true)
+                {
+                    try
+                    {
+                        await using var scope = scopes.CreateAsyncScope();
+                        var moment = await scope.ServiceProvider.GetRequiredService<MomentRecorder>().RecordAsync(cameraId, period, stoppingToken);
+                        LogKept(logger, moment.Id, cameraId, moment.ClipId);
+                        break;
+                    }
+                    catch (Exception ex) when (DatabaseErrors.IsDatabaseFailure(ex))
+                    {
+                        LogWaiting(logger, cameraId, ex.Message);
+                        await Task.Delay(RetryAfter, clock, stoppingToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // Not a passing failure: this one is lost (and said so), the next ones are still kept.
+                        LogLost(logger, ex, cameraId, period.Start, period.End);
+                        break;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Moment {MomentId} on camera {CameraId} kept; its clip {ClipId} is queued")]
+    private static partial void LogKept(ILogger logger, Guid momentId, string cameraId, Guid clipId);
+
+    [LoggerMessage(LogLevel.Error, "The moment on camera {CameraId} from {Start:O} to {End:O} could not be kept")]
+    private static partial void LogLost(ILogger logger, Exception exception, string cameraId, DateTime start, DateTime end);
+
+    [LoggerMessage(LogLevel.Warning, "A moment on camera {CameraId} waits for the database: {Reason}")]
+    private static partial void LogWaiting(ILogger logger, string cameraId, string reason);
+}
