@@ -17,14 +17,8 @@ public sealed class MomentService(DogMonitorDbContext db, VisibleCameras cameras
 {
     public async Task<Page<MomentView>> ListAsync(MomentQuery query, CancellationToken cancellationToken)
     {
-        var moments = Visible();
-        if (query.CameraId is { } camera) moments = moments.Where(m => m.CameraId == camera);
-        if (query.From is { } from) moments = moments.Where(m => m.StartedAt >= from);
-        if (query.To is { } to) moments = moments.Where(m => m.StartedAt < to);
-        if (query.Kind is { } kind) moments = moments.Where(m => m.Kinds == kind || m.Kinds == (ActivityKinds.Motion | ActivityKinds.Sound));
         var me = user.OwnerId;
-        if (query.Reviewed is { } reviewed)
-            moments = moments.Where(m => db.MomentReviews.Any(r => r.MomentId == m.Id && r.UserId == me) == reviewed);
+        var moments = Filtered(query);
         if (query.Cursor is { } cursor)
             moments = moments.Where(m => m.StartedAt <= cursor.Time && (m.StartedAt < cursor.Time || m.Id.CompareTo(cursor.Id) < 0));
         var rows = await moments.OrderByDescending(m => m.StartedAt).ThenByDescending(m => m.Id)
@@ -68,6 +62,16 @@ public sealed class MomentService(DogMonitorDbContext db, VisibleCameras cameras
         return moment with { Reviewed = true };
     }
 
+    /// <summary>Marks every moment the filters select (whatever the cursor) reviewed by the caller; returns how many were not yet.</summary>
+    public async Task<int> MarkAllReviewedAsync(MomentQuery query, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ids = await Filtered(query with { Reviewed = false }).Select(m => m.Id).ToListAsync(cancellationToken);
+        db.MomentReviews.AddRange(ids.Select(id => new MomentReview { MomentId = id, UserId = user.OwnerId, ReviewedAt = now }));
+        await db.SaveChangesAsync(cancellationToken);
+        return ids.Count;
+    }
+
     /// <summary>
     /// Copies the moment's clip into the caller's own clips (cut from the moment's video, so it outlives the moment),
     /// with the moment's kinds as labels; null when the caller cannot see it.
@@ -82,6 +86,19 @@ public sealed class MomentService(DogMonitorDbContext db, VisibleCameras cameras
         var now = clock.GetUtcNow().UtcDateTime;
         var clip = ClipCopy.Of(source, 0, source.ProducedDurationMs ?? source.DurationMs, user.OwnerId, Guid.CreateVersion7(clock.GetUtcNow()), now);
         return await queue.QueueAsync(clip, now, cancellationToken);
+    }
+
+    private IQueryable<Moment> Filtered(MomentQuery query)
+    {
+        var moments = Visible();
+        if (query.CameraId is { } camera) moments = moments.Where(m => m.CameraId == camera);
+        if (query.From is { } from) moments = moments.Where(m => m.StartedAt >= from);
+        if (query.To is { } to) moments = moments.Where(m => m.StartedAt < to);
+        if (query.Kind is { } kind) moments = moments.Where(m => m.Kinds == kind || m.Kinds == (ActivityKinds.Motion | ActivityKinds.Sound));
+        var me = user.OwnerId;
+        if (query.Reviewed is { } reviewed)
+            moments = moments.Where(m => db.MomentReviews.Any(r => r.MomentId == m.Id && r.UserId == me) == reviewed);
+        return moments;
     }
 
     private IQueryable<Moment> Visible()

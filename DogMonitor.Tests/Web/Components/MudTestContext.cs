@@ -59,6 +59,8 @@ public abstract class MudTestContext : BunitContext, IClassFixture<EmbeddedEnvir
         Services.AddScoped(sp => sp.GetRequiredService<AppScope>().Get<SnapshotService>());
         Services.AddScoped(sp => sp.GetRequiredService<AppScope>().Get<ClipService>());
         Services.AddScoped(sp => sp.GetRequiredService<AppScope>().Get<ShareService>());
+        Services.AddScoped(sp => sp.GetRequiredService<AppScope>().Get<DogMonitor.Domain.Moments.MomentService>());
+        Services.AddScoped(sp => sp.GetRequiredService<AppScope>().Get<MediaLinks>());
         // The page acts for the app's owner, as a circuit of theirs would.
         Services.AddScoped(sp => sp.GetRequiredService<AppScope>().Get<ICurrentUser>());
         Services.AddScoped(sp => sp.GetRequiredService<AppScope>().Get<VisibleCameras>());

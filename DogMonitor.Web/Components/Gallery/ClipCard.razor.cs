@@ -39,7 +39,7 @@ public sealed partial class ClipCard
     };
 
     /// <summary>The strip as the scrub layer's background, one frame wide: js/scrub.js moves it to the frame under the pointer.</summary>
-    private static string ScrubStyle(string spriteUrl) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+    public static string ScrubStyle(string spriteUrl) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"background-image: url('{spriteUrl.Replace("'", "%27", StringComparison.Ordinal)}'); background-size: {ClipRules.SpriteFrames * 100}% 100%");
 
     private static Color ColorOf(ClipStatus status) => status switch

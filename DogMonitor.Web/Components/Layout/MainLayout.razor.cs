@@ -17,6 +17,7 @@ public sealed partial class MainLayout : IAsyncDisposable
     private static readonly NavItem[] Links =
     [
         new("Live", "live", Icons.Material.Filled.Videocam),
+        new("Moments", "moments", Icons.Material.Filled.Pets),
         new("Gallery", "gallery", Icons.Material.Filled.PhotoLibrary),
     ];
 
