@@ -16,6 +16,7 @@ public sealed partial class AccountItems(DogMonitorDbContext db, IMediaStore sto
         var moved = await db.Snapshots.Where(s => s.OwnerId == fromOwner).ExecuteUpdateAsync(s => s.SetProperty(i => i.OwnerId, toOwner), cancellationToken);
         moved += await db.Clips.Where(c => c.OwnerId == fromOwner).ExecuteUpdateAsync(s => s.SetProperty(i => i.OwnerId, toOwner), cancellationToken);
         await db.ShareLinks.Where(l => l.OwnerId == fromOwner).ExecuteUpdateAsync(s => s.SetProperty(l => l.OwnerId, toOwner), cancellationToken);
+        await db.MomentReviews.Where(r => r.UserId == fromOwner).ExecuteUpdateAsync(s => s.SetProperty(r => r.UserId, toOwner), cancellationToken);
         return moved;
     }
 
@@ -31,6 +32,7 @@ public sealed partial class AccountItems(DogMonitorDbContext db, IMediaStore sto
         await db.Snapshots.Where(s => s.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         await db.Clips.Where(c => c.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         await db.ApiKeys.Where(k => k.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
+        await db.MomentReviews.Where(r => r.UserId == owner).ExecuteDeleteAsync(cancellationToken);
         return [.. snapshotKeys.SelectMany(k => k), .. clipIds.SelectMany(ClipKeys.All)];
     }
 

@@ -65,11 +65,27 @@ public sealed class MomentService(DogMonitorDbContext db, VisibleCameras cameras
     /// <summary>Marks every moment the filters select (whatever the cursor) reviewed by the caller; returns how many were not yet.</summary>
     public async Task<int> MarkAllReviewedAsync(MomentQuery query, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var ids = await Filtered(query with { Reviewed = false }).Select(m => m.Id).ToListAsync(cancellationToken);
-        db.MomentReviews.AddRange(ids.Select(id => new MomentReview { MomentId = id, UserId = user.OwnerId, ReviewedAt = now }));
-        await db.SaveChangesAsync(cancellationToken);
-        return ids.Count;
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var ids = await Filtered(query with { Reviewed = false }).Select(m => m.Id).ToListAsync(cancellationToken);
+            db.MomentReviews.AddRange(ids.Select(id => new MomentReview { MomentId = id, UserId = user.OwnerId, ReviewedAt = now }));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return ids.Count;
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+                // Another tab of the same person marked one meanwhile: forget this try (the circuit's context lives on) and look again.
+                db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                throw;
+            }
+        }
     }
 
     /// <summary>

@@ -29,8 +29,17 @@ internal sealed partial class ActivityTap : IAsyncDisposable
         (_cameraId, _activity, _ended, _clock, _logger) = (cameraId, activity, ended, clock, logger);
         // Short, private and unique: a socket's path may not exceed 107 bytes.
         _directory = Directory.CreateTempSubdirectory("dogmonitor-activity-").FullName;
-        if (activity.WatchesMotion) _frames = Listen(Path.Combine(_directory, "frames"));
-        if (sound) _sound = Listen(Path.Combine(_directory, "sound"));
+        try
+        {
+            if (activity.WatchesMotion) _frames = Listen(Path.Combine(_directory, "frames"));
+            if (sound) _sound = Listen(Path.Combine(_directory, "sound"));
+        }
+        catch
+        {
+            _frames?.Dispose();
+            DeleteDirectory();
+            throw;
+        }
         Outputs = new ActivityOutputs(_frames is null ? null : Url(_frames), _sound is null ? null : Url(_sound), activity.PictureWidth, activity.PictureHeight);
     }
 
@@ -130,7 +139,13 @@ internal sealed partial class ActivityTap : IAsyncDisposable
         await Task.WhenAll(_readers);
         Report(_activity.Flush(Now));
         _stop.Dispose();
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+        DeleteDirectory();
+    }
+
+    private void DeleteDirectory()
+    {
+        try { Directory.Delete(_directory, recursive: true); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
     }
 
     [LoggerMessage(LogLevel.Information, "Camera {CameraId}: {Kinds} from {Start:O} to {End:O}")]

@@ -201,7 +201,16 @@ internal sealed partial class CameraRecorder(
         if (!options.DetectActivity) return null;
         (int, int)? picture = _status.Stream is { Width: > 0, Height: > 0 } stream ? (stream.Width, stream.Height) : null;
         var sound = _status.Stream?.AudioCodec is not null;
-        return ActivityTap.Open(camera.Id, camera.Activity, picture, sound, period => periods.Post(camera.Id, period), clock, logger);
+        try
+        {
+            return ActivityTap.Open(camera.Id, camera.Activity, picture, sound, period => periods.Post(camera.Id, period), clock, logger);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException or ArgumentException)
+        {
+            // Detection is extra: the camera records without it this run (a full or read-only temporary folder, say).
+            LogDetectionOff(logger, camera.Id, ex.Message);
+            return null;
+        }
     }
 
     /// <summary>
@@ -350,6 +359,9 @@ internal sealed partial class CameraRecorder(
             LogStateNotWritten(logger, camera.Id, ex.Message);
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Camera {CameraId}: activity detection could not listen for this run, which records without it: {Reason}")]
+    private static partial void LogDetectionOff(ILogger logger, string cameraId, string reason);
 
     [LoggerMessage(LogLevel.Debug, "Camera {CameraId}: {CommandLine}")]
     private static partial void LogCommandLine(ILogger logger, string cameraId, string commandLine);

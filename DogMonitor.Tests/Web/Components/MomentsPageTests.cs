@@ -19,11 +19,19 @@ public sealed class MomentsPageTests(EmbeddedEnvironment environment) : MudTestC
         var bark = await StoredMoments.AddAsync(App, at.AddSeconds(20), ActivityKinds.Sound);
         var both = await StoredMoments.AddAsync(App, at.AddSeconds(40), ActivityKinds.Motion | ActivityKinds.Sound);
         await StoredMoments.AddAsync(App, at.AddDays(-1)); // yesterday's: another day
+        var cutting = await StoredMoments.AddAsync(App, at.AddSeconds(-20), status: DogMonitor.Domain.Clips.ClipStatus.Queued);
 
         var page = Render<DogMonitor.Web.Components.Pages.Moments>();
-        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=moment-card]").Count));
-        Assert.Equal([both.Id, bark.Id, run.Id], page.FindAll("[data-testid=moment-card]").Select(c => Guid.Parse(c.GetAttribute("data-id")!)));
-        Assert.Equal(3, page.FindAll("[data-testid=moment-new]").Count);
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("[data-testid=moment-card]").Count));
+        Assert.Equal([both.Id, bark.Id, run.Id, cutting.Id], page.FindAll("[data-testid=moment-card]").Select(c => Guid.Parse(c.GetAttribute("data-id")!)));
+        Assert.Equal(4, page.FindAll("[data-testid=moment-new]").Count);
+
+        // One whose clip is still being cut says so when opened, and stays new: there was nothing to see yet.
+        page.Find($"[data-id='{cutting.Id}'] .dm-card-open").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("still being cut", Dialogs.Find("[data-testid=moment-dialog]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("false", page.Find($"[data-id='{cutting.Id}']").GetAttribute("data-reviewed"));
+        Dialogs.Find("[data-testid=moment-close]").Click();
+        Dialogs.WaitForAssertion(() => Assert.Empty(Dialogs.FindAll("[data-testid=moment-close]")));
         Assert.Equal(["Motion", "Sound"], page.Find($"[data-id='{both.Id}'] [data-testid=moment-kinds]").QuerySelectorAll(".mud-chip").Select(c => c.TextContent.Trim()));
         Assert.Contains("Sound on Test pattern", page.Find($"[data-id='{bark.Id}'] .dm-card-open").GetAttribute("aria-label"), StringComparison.Ordinal);
 

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using DogMonitor.Domain.Activity;
+using DogMonitor.Domain.Persistence;
 using DogMonitor.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DogMonitor.Tests.Web.Moments;
 
@@ -55,6 +58,11 @@ public abstract class MomentsApiTests(AppEnvironment environment)
         Assert.Equal(["sound"], copy["labels"]!.AsArray().Select(l => (string)l!));
         Assert.Contains((await (await memberClient.GetAsync("/api/clips")).ReadJsonAsync())["items"]!.AsArray(), c => (string?)c!["id"] == (string?)copy["id"]);
         Assert.Empty((await (await owner.GetAsync("/api/clips")).ReadJsonAsync())["items"]!.AsArray());
+
+        // A deleted account's reviews go with it.
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync($"/api/users/{member.Id}")).StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>().MomentReviews.AnyAsync(r => r.UserId == member.Id));
     }
 
     [Fact]

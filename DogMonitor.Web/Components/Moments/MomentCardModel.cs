@@ -38,7 +38,7 @@ public sealed record MomentCardModel(MomentView View, string CameraName, string?
     public string Describe(BrowserTime time) => $"{What} on {CameraName} at {time.Format(Moment.StartedAt, "T")}, {Length}";
 
     /// <summary>Its clip's pictures, signed afresh.</summary>
-    public static async Task<MomentCardModel> FromAsync(MomentView view, CameraCatalog cameras, MediaLinks links, CancellationToken cancellationToken)
+    public static async Task<MomentCardModel> FromAsync(MomentView view, VisibleCameras cameras, MediaLinks links, CancellationToken cancellationToken)
     {
         var clip = view.Clip;
         var ready = clip.Status == ClipStatus.Ready;

@@ -3,6 +3,7 @@ using DogMonitor.Domain.Cameras;
 using DogMonitor.Domain.Moments;
 using DogMonitor.Domain.Paging;
 using DogMonitor.Domain.Problems;
+using DogMonitor.Web.Components.Gallery;
 using DogMonitor.Web.Components.Moments;
 using DogMonitor.Web.Media;
 using Microsoft.AspNetCore.Components;
@@ -33,9 +34,9 @@ public sealed partial class Moments : IDisposable
 
     [Inject] private MomentService Service { get; set; } = null!;
     [Inject] private VisibleCameras Cameras { get; set; } = null!;
-    [Inject] private CameraCatalog Catalog { get; set; } = null!;
     [Inject] private MediaLinks Links { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     private DateTime Today => TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Time.Zone).Date;
 
@@ -66,10 +67,17 @@ public sealed partial class Moments : IDisposable
     private MomentQuery Query(PageCursor? cursor)
     {
         var day = _day ?? Today;
-        var from = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day, DateTimeKind.Unspecified), Time.Zone);
-        var to = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.AddDays(1), DateTimeKind.Unspecified), Time.Zone);
+        var (from, to) = (StartOf(day), StartOf(day.AddDays(1)));
         return new MomentQuery(PageSize, cursor, _camera == AllCameras ? null : _camera, from, to,
             _kind == AnyKind ? null : ActivityKindNames.Parse(_kind), _onlyNew ? false : null);
+    }
+
+    /// <summary>When a day begins in the person's zone: midnight, or the first minute after it where clocks skip midnight.</summary>
+    private DateTime StartOf(DateTime day)
+    {
+        var local = DateTime.SpecifyKind(day.Date, DateTimeKind.Unspecified);
+        while (Time.Zone.IsInvalidTime(local)) local = local.AddMinutes(1);
+        return TimeZoneInfo.ConvertTimeToUtc(local, Time.Zone);
     }
 
     private async Task ReloadAsync()
@@ -88,13 +96,14 @@ public sealed partial class Moments : IDisposable
         {
             var page = await Service.ListAsync(Query(_next), _disposed.Token);
             var items = _items ?? [];
-            foreach (var view in page.Items) items.Add(await MomentCardModel.FromAsync(view, Catalog, Links, _disposed.Token));
+            foreach (var view in page.Items) items.Add(await MomentCardModel.FromAsync(view, Cameras, Links, _disposed.Token));
             (_items, _next) = (items, page.Next);
             _unreviewed = items.Count(i => !i.Reviewed) + (page.Next is null ? 0 : 1);
         }
-        catch (DependencyUnavailableException)
+        catch (Exception ex) when (UserFacingErrors.Describe(ex) is { } sentence)
         {
             _items ??= [];
+            Snackbar.Add(sentence, Severity.Error);
         }
         finally
         {
@@ -103,23 +112,46 @@ public sealed partial class Moments : IDisposable
         StateHasChanged();
     }
 
-    /// <summary>Plays the moment, and marks it reviewed by this person.</summary>
+    /// <summary>
+    /// Plays the moment, read afresh (its clip may be cut by now; its links signed anew), and marks it reviewed by this
+    /// person once there is something to see: a moment whose clip is still being cut stays new.
+    /// </summary>
     private async Task OpenAsync(MomentCardModel item)
     {
-        var seen = await Service.MarkReviewedAsync(item.Id, _disposed.Token);
-        if (seen is not null && _items is not null)
+        try
         {
-            var index = _items.FindIndex(i => i.Id == item.Id);
-            if (index >= 0) _items[index] = item with { View = seen };
-            _unreviewed = Math.Max(0, _unreviewed - (item.Reviewed ? 0 : 1));
+            var view = await Service.FindAsync(item.Id, _disposed.Token);
+            if (view is null)
+            {
+                Snackbar.Add("This moment is no longer there.", Severity.Warning);
+                await ReloadAsync();
+                return;
+            }
+            if (view.Clip.Status == Domain.Clips.ClipStatus.Ready && !view.Reviewed)
+                view = await Service.MarkReviewedAsync(item.Id, _disposed.Token) ?? view;
+            var fresh = await MomentCardModel.FromAsync(view, Cameras, Links, _disposed.Token);
+            var index = _items?.FindIndex(i => i.Id == item.Id) ?? -1;
+            if (index >= 0) _items![index] = fresh;
+            if (fresh.Reviewed && !item.Reviewed) _unreviewed = Math.Max(0, _unreviewed - 1);
+            await Dialogs.ShowAsync<MomentDialog>(fresh.Describe(Time), new DialogParameters<MomentDialog> { { d => d.Model, fresh } },
+                new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseOnEscapeKey = true, CloseButton = true });
         }
-        await Dialogs.ShowAsync<MomentDialog>(item.Describe(Time), new DialogParameters<MomentDialog> { { d => d.Model, item with { View = seen ?? item.View } } },
-            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseOnEscapeKey = true, CloseButton = true });
+        catch (Exception ex) when (UserFacingErrors.Describe(ex) is { } sentence)
+        {
+            Snackbar.Add(sentence, Severity.Error);
+        }
     }
 
     private async Task MarkAllReviewedAsync()
     {
-        await Service.MarkAllReviewedAsync(Query(null), _disposed.Token);
+        try
+        {
+            await Service.MarkAllReviewedAsync(Query(null), _disposed.Token);
+        }
+        catch (Exception ex) when (UserFacingErrors.Describe(ex) is { } sentence)
+        {
+            Snackbar.Add(sentence, Severity.Error);
+        }
         await ReloadAsync();
     }
 
