@@ -31,7 +31,8 @@ public sealed record ListQuery(int Limit, PageCursor? Cursor, string? Label, Dat
         return new ListQuery(limit ?? PageRequest.DefaultLimit, position, labels.FirstOrDefault(), fromTime, toTime, camera) { Search = search };
     }
 
-    private static DateTime? ParseTime(string? value, string field, ValidationErrors errors)
+    /// <summary>An ISO 8601 time from a query string (UTC), null when absent; a sentence in <paramref name="errors"/> when unreadable.</summary>
+    internal static DateTime? ParseTime(string? value, string field, ValidationErrors errors)
     {
         if (value is null) return null;
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))

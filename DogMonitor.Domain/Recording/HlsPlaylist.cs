@@ -27,6 +27,7 @@ public static partial class HlsPlaylist
         TimeSpan? duration = null;
         DateTime? programDateTime = null;
         var discontinuity = false;
+        var ended = false;
         string? map = null;
         foreach (var line in lines.Skip(1))
         {
@@ -34,6 +35,7 @@ public static partial class HlsPlaylist
             else if (TryTag(line, "#EXT-X-MAP:", out value)) map = ParseMapUri(line, value);
             else if (TryTag(line, "#EXT-X-PROGRAM-DATE-TIME:", out value)) programDateTime = ParseDateTime(value);
             else if (line == "#EXT-X-DISCONTINUITY") discontinuity = true;
+            else if (line == "#EXT-X-ENDLIST") ended = true;
             else if (TryTag(line, "#EXT-X-MEDIA-SEQUENCE:", out value)) mediaSequence = ParseCount(line, value);
             else if (TryTag(line, "#EXT-X-DISCONTINUITY-SEQUENCE:", out value)) discontinuitySequence = ParseCount(line, value);
             else if (line.StartsWith('#')) continue; // other tags and comments say nothing about time
@@ -45,12 +47,13 @@ public static partial class HlsPlaylist
                 (duration, programDateTime, discontinuity) = (null, null, false);
             }
         }
-        return new HlsMediaPlaylist(segments, mediaSequence, discontinuitySequence);
+        return new HlsMediaPlaylist(segments, mediaSequence, discontinuitySequence, ended);
     }
 
     /// <summary>A live media playlist (no end tag) with a program date-time on every segment.</summary>
     public static string Write(IReadOnlyList<RecordedSegment> segments) => Write(new HlsMediaPlaylist(segments));
 
+    /// <summary>The playlist as text: live (ffmpeg's and the buffer's) or, when <see cref="HlsMediaPlaylist.Ended"/>, finished.</summary>
     public static string Write(HlsMediaPlaylist playlist)
     {
         var segments = playlist.Segments;
@@ -60,6 +63,7 @@ public static partial class HlsPlaylist
         var version = segments.Any(s => s.InitFileName is not null) ? 6 : 3;
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"#EXTM3U\n#EXT-X-VERSION:{version}\n")
+            .Append(playlist.Ended ? "#EXT-X-PLAYLIST-TYPE:VOD\n" : "")
             .Append(CultureInfo.InvariantCulture, $"#EXT-X-TARGETDURATION:{target}\n")
             .Append(CultureInfo.InvariantCulture, $"#EXT-X-MEDIA-SEQUENCE:{playlist.MediaSequence}\n")
             .Append(CultureInfo.InvariantCulture, $"#EXT-X-DISCONTINUITY-SEQUENCE:{playlist.DiscontinuitySequence}\n")
@@ -75,6 +79,7 @@ public static partial class HlsPlaylist
                 .Append(CultureInfo.InvariantCulture, $"#EXTINF:{segment.Duration.TotalSeconds:0.000000},\n")
                 .Append(segment.FileName).Append('\n');
         }
+        if (playlist.Ended) text.Append("#EXT-X-ENDLIST\n");
         return text.ToString();
     }
 

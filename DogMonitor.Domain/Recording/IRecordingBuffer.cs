@@ -6,6 +6,11 @@ public interface IRecordingBuffer
     /// <summary>The span the camera's buffer holds now, or null when it holds nothing.</summary>
     Task<BufferSpan?> GetSpanAsync(string cameraId, CancellationToken cancellationToken);
 
+    /// <summary>Every segment the camera's buffer holds now, oldest first; empty when it holds nothing.</summary>
+    /// <exception cref="ArgumentException">The camera id is not a valid one.</exception>
+    /// <exception cref="InvalidDataException">The buffer's playlist cannot be read as one.</exception>
+    Task<IReadOnlyList<RecordedSegment>> ReadSegmentsAsync(string cameraId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Takes hold of the segments covering [<paramref name="start"/>, <paramref name="end"/>) for a cut, so
     /// retention cannot remove them until the reservation is disposed. When the range ends after what is

@@ -15,7 +15,7 @@ public sealed partial class RecordingBuffer(BufferLayout layout, IOptions<Record
 
     public async Task<BufferSpan?> GetSpanAsync(string cameraId, CancellationToken cancellationToken)
     {
-        var segments = await ReadAsync(cameraId, cancellationToken);
+        var segments = await ReadSegmentsAsync(cameraId, cancellationToken);
         return segments.Count == 0 ? null : new BufferSpan(segments[0].Start, segments[^1].End);
     }
 
@@ -25,7 +25,7 @@ public sealed partial class RecordingBuffer(BufferLayout layout, IOptions<Record
         var retried = false;
         while (true)
         {
-            var selection = SegmentSelection.Select(cameraId, await ReadAsync(cameraId, cancellationToken), start, end);
+            var selection = SegmentSelection.Select(cameraId, await ReadSegmentsAsync(cameraId, cancellationToken), start, end);
             switch (selection.Outcome)
             {
                 case SegmentSelectionOutcome.Covered:
@@ -45,7 +45,7 @@ public sealed partial class RecordingBuffer(BufferLayout layout, IOptions<Record
         }
     }
 
-    private async Task<IReadOnlyList<RecordedSegment>> ReadAsync(string cameraId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RecordedSegment>> ReadSegmentsAsync(string cameraId, CancellationToken cancellationToken)
     {
         if (!CameraId.IsValid(cameraId)) throw new ArgumentException($"'{cameraId}' is not a valid camera id.", nameof(cameraId));
         var path = layout.BufferPlaylist(cameraId);

@@ -52,7 +52,7 @@ public sealed record SegmentSelection(SegmentSelectionOutcome Outcome, IReadOnly
     /// Holes between adjacent segments longer than one segment (the camera or recorder was down). A shorter one is
     /// rounding and timing noise, so a range across a quick restart has no gap.
     /// </summary>
-    private static IEnumerable<BufferSpan> Holes(IReadOnlyList<RecordedSegment> buffer)
+    internal static IEnumerable<BufferSpan> Holes(IReadOnlyList<RecordedSegment> buffer)
     {
         for (var i = 1; i < buffer.Count; i++)
         {

@@ -16,7 +16,8 @@ public static partial class CamerasApi
         var api = app.MapGroup("/api/cameras").WithTags("Cameras");
         api.MapGet("/", ListCameras).WithSummary("The cameras, whether each is recording, and the span its buffer holds");
         api.MapGet("/{id}/live.m3u8", LivePlaylist).WithSummary("The camera's live HLS playlist");
-        api.MapGet("/{id}/{segment}", LiveSegment).WithSummary("A segment of the live playlist");
+        api.MapRecordingApi();
+        api.MapGet("/{id}/{segment}", LiveSegment).WithSummary("A segment of the live or recording playlist");
         return app;
     }
 
@@ -72,6 +73,6 @@ public static partial class CamerasApi
         _ => "other",
     };
 
-    private static ProblemHttpResult NoCamera(string id) =>
+    internal static ProblemHttpResult NoCamera(string id) =>
         TypedResults.Problem($"There is no camera '{id}'; GET /api/cameras lists them.", statusCode: StatusCodes.Status404NotFound, title: "Camera not found.");
 }

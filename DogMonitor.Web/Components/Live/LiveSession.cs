@@ -28,6 +28,26 @@ public sealed class LiveSession(ISnackbar snackbar, TimeProvider clock, Cancella
     /// <summary>Raised when <see cref="Busy"/> changes, so the page re-renders every panel's buttons.</summary>
     public event Action? Changed;
 
+    // The circuit's services share one DbContext: an action and a background read (the timeline's) take turns.
+    private readonly SemaphoreSlim _services = new(1, 1);
+
+    /// <summary>
+    /// Reads through the circuit's services without taking the buttons away (the timeline refreshing itself): waits for
+    /// a running action, and an action waits for it.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(Func<CancellationToken, Task<T>> read)
+    {
+        await _services.WaitAsync(pageClosed);
+        try
+        {
+            return await read(pageClosed);
+        }
+        finally
+        {
+            _services.Release();
+        }
+    }
+
     /// <summary>The frame on screen as a JPEG data URL and its wall-clock time (null when unknown); null when nothing plays yet.</summary>
     public async Task<(string FrameData, string? Timestamp)?> CaptureAsync(CancellationToken cancellationToken)
     {
@@ -64,8 +84,11 @@ public sealed class LiveSession(ISnackbar snackbar, TimeProvider clock, Cancella
     {
         if (!Ready) return;
         SetBusy(true);
+        var turn = false;
         try
         {
+            await _services.WaitAsync(pageClosed);
+            turn = true;
             await action(pageClosed);
         }
         catch (RequestValidationException ex)
@@ -86,6 +109,7 @@ public sealed class LiveSession(ISnackbar snackbar, TimeProvider clock, Cancella
         }
         finally
         {
+            if (turn) _services.Release();
             SetBusy(false);
         }
     }

@@ -18,22 +18,10 @@ public sealed record MomentCardModel(MomentView View, string CameraName, string?
     public bool Sound => Moment.Kinds.HasFlag(ActivityKinds.Sound);
 
     /// <summary>"Motion and sound", "Motion", "Sound".</summary>
-    public string What => (Motion, Sound) switch
-    {
-        (true, true) => Moment.ContinuousSound ? "Motion and continuous sound" : "Motion and sound",
-        (true, false) => "Motion",
-        _ => Moment.ContinuousSound ? "Continuous sound" : "Sound",
-    };
+    public string What => MomentWords.What(Moment);
 
     /// <summary>How long the activity lasted, as people say it: "4 s", "1 min 12 s".</summary>
-    public string Length
-    {
-        get
-        {
-            var seconds = Math.Max(1, (int)Math.Round((Moment.EndedAt - Moment.StartedAt).TotalSeconds));
-            return seconds < 60 ? $"{seconds} s" : $"{seconds / 60} min {seconds % 60} s";
-        }
-    }
+    public string Length => MomentWords.Length(Moment);
 
     public string Describe(BrowserTime time) => $"{What} on {CameraName} at {time.Format(Moment.StartedAt, "T")}, {Length}";
 

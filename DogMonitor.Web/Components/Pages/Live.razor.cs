@@ -25,6 +25,8 @@ public sealed partial class Live : IAsyncDisposable
     private bool _soundOn;
     private bool? _hasSound;
     private string _soundState = "Muted";
+    private DateTime? _playingAt;
+    private bool _recording;
 
     [Inject] private VisibleCameras Cameras { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
@@ -38,9 +40,11 @@ public sealed partial class Live : IAsyncDisposable
 
     private string? Note { get => _session.Note; set => _session.Note = value; }
 
-    private string DelayText => _session.DelaySeconds is { } delay
-        ? string.Create(CultureInfo.InvariantCulture, $"{delay:0.0} s behind live")
-        : "Waiting for video…";
+    private string DelayText => _recording
+        ? "Playing the recording"
+        : _session.DelaySeconds is { } delay
+            ? string.Create(CultureInfo.InvariantCulture, $"{delay:0.0} s behind live")
+            : "Waiting for video…";
 
     protected override void OnInitialized()
     {
@@ -66,14 +70,35 @@ public sealed partial class Live : IAsyncDisposable
         StateHasChanged(); // the buttons wait for the player
     }
 
-    /// <summary>Called by live.js about once a second; null while nothing plays.</summary>
+    /// <summary>
+    /// Called by live.js about once a second: how far behind now the playing frame is (null while nothing plays), its
+    /// wall-clock time, and whether it is the recording rather than live.
+    /// </summary>
     [JSInvokable]
-    public Task ReportDelay(double? seconds)
+    public Task ReportPlayback(double? delaySeconds, string? playing, bool recording)
     {
-        var shown = seconds is { } s ? Math.Round(s, 1) : (double?)null;
-        if (shown == _session.DelaySeconds) return Task.CompletedTask;
-        _session.DelaySeconds = shown;
+        var shown = delaySeconds is { } s ? Math.Round(s, 1) : (double?)null;
+        DateTime? at = DateTimeOffset.TryParse(playing, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time.UtcDateTime : null;
+        if (shown == _session.DelaySeconds && at == _playingAt && recording == _recording) return Task.CompletedTask;
+        (_session.DelaySeconds, _playingAt, _recording) = (shown, at, recording);
         return InvokeAsync(StateHasChanged);
+    }
+
+    /// <summary>The timeline asked to play the recording from <paramref name="at"/>: a window of it from there, up to an hour.</summary>
+    private async Task PlayFromAsync(DateTime at)
+    {
+        if (_session.Module is not { } module) return;
+        var from = at.ToString("O", CultureInfo.InvariantCulture);
+        var to = (at + RecordingWindow.DefaultLength).ToString("O", CultureInfo.InvariantCulture);
+        var url = $"api/cameras/{Uri.EscapeDataString(_session.CameraId)}/recording.m3u8?from={Uri.EscapeDataString(from)}&to={Uri.EscapeDataString(to)}";
+        if (await module.InvokeAsync<bool>("playRecording", _disposed.Token, _video, url, from)) (_recording, _playingAt) = (true, at);
+    }
+
+    private async Task BackToLiveAsync()
+    {
+        if (_session.Module is not { } module) return;
+        await module.InvokeVoidAsync("goLive", _disposed.Token, _video);
+        (_recording, _playingAt) = (false, null);
     }
 
     /// <summary>Called by live.js when "s" is pressed outside a text field.</summary>
@@ -107,6 +132,7 @@ public sealed partial class Live : IAsyncDisposable
         if (cameraId == _session.CameraId || Cameras.Find(cameraId) is null) return;
         _session.CameraId = cameraId;
         _session.DelaySeconds = null;
+        (_recording, _playingAt) = (false, null); // another camera starts live
         (_soundOn, _soundState) = (false, "Muted"); // another camera starts muted, as the first did
         if (_session.Module is { } module)
         {

@@ -1,6 +1,7 @@
 // Plays a camera's live HLS playlist with hls.js (served from wwwroot/lib, installed from npm) and reports to
 // .NET how far behind live the playing frame is. The player heals itself: the recorder restarts ffmpeg when a
-// camera drops, and a page left open must come back without a reload.
+// camera drops, and a page left open must come back without a reload. The timeline switches the same player to a
+// window of the recording (a finished playlist with program date-times), started at a chosen wall-clock time, and back.
 
 const RETRY_DELAY_MS = 3000;      // before reloading after a network error or re-creating hls.js
 const STALL_LIMIT_MS = 8000;      // no progress for this long while playing: start over
@@ -8,17 +9,51 @@ const REPORT_EVERY_MS = 1000;
 
 const players = new WeakMap();
 
-/** Starts playing url in video; calls dotNetRef.ReportDelay(seconds | null) about once a second. */
+/**
+ * Starts playing the live url in video; calls dotNetRef.ReportPlayback(delaySeconds | null, playingIso | null,
+ * recording) about once a second.
+ */
 export function attach(video, url, dotNetRef) {
   detach(video);
   // Browsers let only muted video start by itself. The muted attribute Blazor writes is not the muted property.
   video.muted = true;
-  const player = { video, url, dotNetRef, hls: null, retry: null, lastTime: -1, lastProgress: Date.now() };
+  const player = { video, url, liveUrl: url, recording: null, dotNetRef, hls: null, retry: null, lastTime: -1, lastProgress: Date.now() };
   players.set(video, player);
   player.onKey = event => onKey(player, event);
   document.addEventListener('keydown', player.onKey);
   create(player);
   player.ticker = setInterval(() => tick(player), REPORT_EVERY_MS);
+}
+
+/**
+ * Plays a finished playlist of the recording (url) from the wall-clock time atIso: the segment holding it, at the
+ * frame its program date-time puts there (the first recorded frame after it when atIso fell in a gap). The end of
+ * the window, or goLive, returns to live.
+ */
+export function playRecording(video, url, atIso) {
+  const player = players.get(video);
+  const at = new Date(atIso).getTime();
+  if (!player || Number.isNaN(at)) return false;
+  player.url = url;
+  player.recording = { at };
+  startOver(player);
+  return true;
+}
+
+/** Back to the live edge after playRecording. */
+export function goLive(video) {
+  const player = players.get(video);
+  if (!player || !player.recording) return;
+  player.url = player.liveUrl;
+  player.recording = null;
+  startOver(player);
+}
+
+function startOver(player) {
+  clearTimeout(player.retry);
+  destroy(player);
+  player.lastTime = -1;
+  create(player);
 }
 
 /** Stops playback and every timer; safe to call twice. */
@@ -124,13 +159,33 @@ function create(player) {
     video.play().catch(() => {});
     return;
   }
-  const hls = new window.Hls({ liveSyncDurationCount: 2, liveMaxLatencyDurationCount: 6, manifestLoadingMaxRetry: 2, levelLoadingMaxRetry: 4 });
+  const recording = player.recording;
+  const hls = new window.Hls({
+    liveSyncDurationCount: 2, liveMaxLatencyDurationCount: 6, manifestLoadingMaxRetry: 2, levelLoadingMaxRetry: 4,
+    autoStartLoad: !recording, // a recording starts loading where the chosen time is, once the playlist says where that is
+  });
   player.hls = hls;
   player.lastProgress = Date.now();
-  hls.on(window.Hls.Events.MANIFEST_PARSED, () => video.play().catch(() => {}));
+  if (recording) {
+    hls.once(window.Hls.Events.LEVEL_LOADED, (_, data) => {
+      const position = positionOf(data.details.fragments, recording.at);
+      hls.startLoad(position);
+      video.currentTime = position;
+      video.play().catch(() => {});
+    });
+  } else {
+    hls.on(window.Hls.Events.MANIFEST_PARSED, () => video.play().catch(() => {}));
+  }
   hls.on(window.Hls.Events.ERROR, (_, data) => onError(player, hls, data));
   hls.loadSource(url);
   hls.attachMedia(video);
+}
+
+/** Where the wall-clock time at (ms) plays in a playlist's timeline: inside its segment, or where the next recorded one starts. */
+function positionOf(fragments, at) {
+  const fragment = fragments.find(f => f.programDateTime + f.duration * 1000 > at) ?? fragments[fragments.length - 1];
+  if (!fragment) return 0;
+  return fragment.start + Math.min(Math.max(0, (at - fragment.programDateTime) / 1000), Math.max(0, fragment.duration - 0.05));
 }
 
 function destroy(player) {
@@ -168,13 +223,21 @@ function later(player, action) {
 function tick(player) {
   const { video, hls } = player;
   const now = Date.now();
+  if (player.recording && video.ended) {
+    goLive(player.video); // the window played to its end
+    return;
+  }
   if (video.currentTime !== player.lastTime || video.paused) {
     player.lastTime = video.currentTime;
     player.lastProgress = now;
   } else if (hls && !video.paused && now - player.lastProgress > STALL_LIMIT_MS) {
-    restart(player); // stuck (e.g. the stream's timeline jumped after a recorder restart)
+    // Stuck (e.g. the stream's timeline jumped after a recorder restart): start over, a recording where it had got to.
+    const playing = playingTime(player);
+    if (player.recording && playing) player.recording.at = playing.getTime();
+    restart(player);
   }
   const playing = playingTime(player);
   const delay = playing && now - player.lastProgress < 3000 ? Math.max(0, (now - playing.getTime()) / 1000) : null;
-  player.dotNetRef.invokeMethodAsync('ReportDelay', delay).catch(() => {}); // the circuit may be gone
+  // The circuit may be gone.
+  player.dotNetRef.invokeMethodAsync('ReportPlayback', delay, playing?.toISOString() ?? null, !!player.recording).catch(() => {});
 }

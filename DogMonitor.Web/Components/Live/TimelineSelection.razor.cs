@@ -1,0 +1,52 @@
+using System.Globalization;
+using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Problems;
+using DogMonitor.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace DogMonitor.Web.Components.Live;
+
+/// <summary>The span chosen on the timeline: its times and length, and "Make a clip of it" (an exact clip, with the page's labels and note).</summary>
+public sealed partial class TimelineSelection
+{
+    private List<string> _errors = [];
+
+    [Parameter, EditorRequired] public LiveSession Session { get; set; } = null!;
+    [Parameter, EditorRequired] public DateTime Start { get; set; }
+    [Parameter, EditorRequired] public DateTime End { get; set; }
+    [Parameter] public EventCallback<QueuedClip> OnQueued { get; set; }
+    [Parameter] public EventCallback OnCleared { get; set; }
+
+    [Inject] private ClipService Clips { get; set; } = null!;
+    [Inject] private BrowserTime Time { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    private TimeSpan Length => End - Start;
+
+    private string Text => $"{Time.Format(Start, "T")} to {Time.Format(End, "T")} ({Describe(Length)})";
+
+    private static string Describe(TimeSpan length) => length.TotalMinutes >= 1
+        ? string.Create(CultureInfo.CurrentCulture, $"{(int)length.TotalMinutes} min {length.Seconds} s")
+        : string.Create(CultureInfo.CurrentCulture, $"{length.TotalSeconds:0.#} s");
+
+    protected override void OnParametersSet() => _errors = [];
+
+    private Task MakeClipAsync() => Session.RunAsync(async cancellationToken =>
+    {
+        try
+        {
+            var clip = await Clips.CreateAsync(new NewClip(
+                Start.ToString("O", CultureInfo.InvariantCulture), (long)Math.Round(Length.TotalMilliseconds),
+                [.. Session.Labels], Session.Note, Session.CameraId, "exact"), cancellationToken);
+            var title = $"From the timeline, {Describe(Length)}";
+            Snackbar.Add($"Clip queued: {title}.", Severity.Info);
+            await OnQueued.InvokeAsync(new QueuedClip(clip, title));
+            await OnCleared.InvokeAsync();
+        }
+        catch (RequestValidationException ex)
+        {
+            _errors = [.. ex.Messages];
+        }
+    });
+}
