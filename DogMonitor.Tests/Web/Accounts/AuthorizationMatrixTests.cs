@@ -201,7 +201,7 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
                     ["GET /api/snapshots"] = null, ["GET /api/snapshots/{id}"] = null, ["GET /api/clips"] = null, ["GET /api/clips/{id}"] = null, ["GET /api/labels"] = null,
                     ["GET /api/keys"] = null, ["GET /api/users"] = null, ["GET /api/cameras"] = null, ["GET /api/auth/me"] = null,
                     ["GET /api/snapshots/{id}/download"] = null, ["GET /api/clips/{id}/download"] = null, ["GET /healthz"] = null,
-                    ["GET /api/downloads.zip"] = null, ["GET /api/cameras/{id}/live.m3u8"] = null, ["GET /api/cameras/{id}/{segment}"] = null,
+                    ["GET /api/downloads.zip"] = null, ["GET /api/cameras/{id}/live.m3u8"] = null, ["GET /api/cameras/{id}/{segment}"] = null, ["GET /api/cameras/{id}/timeline"] = null, ["GET /api/cameras/{id}/recording.m3u8"] = null,
                     ["GET /api/events"] = null, ["GET /api/events/ws"] = null, ["GET /api/clips/{id}/events"] = null,
                     ["GET /api/moments"] = null, ["GET /api/moments/{id}"] = null, ["POST /api/moments/{id}/reviewed"] = null, ["POST /api/moments/{id}/keep"] = null,
                     ["POST /api/snapshots"] = snapshotBody,

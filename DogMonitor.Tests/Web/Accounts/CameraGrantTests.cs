@@ -30,6 +30,9 @@ public sealed class CameraGrantTests(EmbeddedEnvironment environment) : IClassFi
         Assert.Equal("There is no camera 'garden'; GET /api/cameras lists them.", (string?)playlist["detail"]);
         Assert.Contains("has not recorded anything yet", (string?)(await (await client.GetAsync("/api/cameras/kitchen/live.m3u8")).AssertProblemAsync(404))["detail"], StringComparison.Ordinal);
         await (await client.GetAsync("/api/cameras/garden/seg-00001.m4s")).AssertProblemAsync(404);
+        await (await client.GetAsync("/api/cameras/garden/timeline")).AssertProblemAsync(404);
+        await (await client.GetAsync("/api/cameras/garden/recording.m3u8")).AssertProblemAsync(404);
+        Assert.Equal("kitchen", (string?)(await (await client.GetAsync("/api/cameras/kitchen/timeline")).ReadJsonAsync())["camera_id"]);
 
         var clip = await (await client.PostJsonAsync("/api/clips", new { start_ts = DateTime.UtcNow.AddSeconds(-10).ToString("O"), duration_ms = 2000, camera_id = "garden" })).AssertProblemAsync(400);
         Assert.Equal("There is no camera 'garden'; the cameras are kitchen.", (string?)clip["detail"]);
