@@ -9,6 +9,10 @@ public static class BufferTimeline
     /// <summary>The longest window one playback playlist covers (about 10,800 two-second segments).</summary>
     public static readonly TimeSpan MaxWindow = TimeSpan.FromHours(6);
 
+    /// <summary>The span the buffer holds, first frame to last; null when it holds nothing.</summary>
+    public static BufferSpan? Held(IReadOnlyList<RecordedSegment> buffer) =>
+        buffer.Count == 0 ? null : new BufferSpan(buffer[0].Start, buffer[^1].End);
+
     /// <summary>
     /// The spans the buffer holds without a break, oldest first. A hole no longer than a segment (a quick recorder
     /// restart, rounding) does not break a span, as it does not break a clip (<see cref="SegmentSelection"/>).

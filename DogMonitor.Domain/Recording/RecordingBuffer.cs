@@ -15,8 +15,7 @@ public sealed partial class RecordingBuffer(BufferLayout layout, IOptions<Record
 
     public async Task<BufferSpan?> GetSpanAsync(string cameraId, CancellationToken cancellationToken)
     {
-        var segments = await ReadSegmentsAsync(cameraId, cancellationToken);
-        return segments.Count == 0 ? null : new BufferSpan(segments[0].Start, segments[^1].End);
+        return BufferTimeline.Held(await ReadSegmentsAsync(cameraId, cancellationToken));
     }
 
     public async Task<BufferReservation> ReserveAsync(string cameraId, Guid clipId, DateTime start, DateTime end, CancellationToken cancellationToken)

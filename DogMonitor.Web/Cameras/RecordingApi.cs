@@ -31,9 +31,10 @@ public static class RecordingApi
     {
         if (cameras.Find(id) is null) return CamerasApi.NoCamera(id);
         var segments = await buffer.ReadSegmentsAsync(id, cancellationToken);
-        var window = RecordingWindow.Parse(from, to, Held(segments), clock.GetUtcNow().UtcDateTime, MaxTimelineWindow);
+        var held = BufferTimeline.Held(segments);
+        var window = RecordingWindow.Parse(from, to, held, clock.GetUtcNow().UtcDateTime, MaxTimelineWindow);
         var spans = BufferTimeline.RecordedSpans(segments, window.From, window.To).Select(s => new RecordedSpanResponse(s.First, s.Last)).ToList();
-        return TypedResults.Ok(new TimelineResponse(id, window.From, window.To, Held(segments)?.First, Held(segments)?.Last, spans));
+        return TypedResults.Ok(new TimelineResponse(id, window.From, window.To, held?.First, held?.Last, spans));
     }
 
     /// <param name="from">Where playback starts (ISO 8601); the segment holding it comes first.</param>
@@ -43,7 +44,7 @@ public static class RecordingApi
     {
         if (cameras.Find(id) is null) return CamerasApi.NoCamera(id);
         var segments = await buffer.ReadSegmentsAsync(id, context.RequestAborted);
-        var window = RecordingWindow.Parse(from, to, Held(segments), clock.GetUtcNow().UtcDateTime, BufferTimeline.MaxWindow);
+        var window = RecordingWindow.Parse(from, to, BufferTimeline.Held(segments), clock.GetUtcNow().UtcDateTime, BufferTimeline.MaxWindow);
         if (BufferTimeline.Window(segments, window.From, window.To) is not { } playlist)
             return TypedResults.Problem(
                 $"Camera '{id}' recorded nothing between {new BufferSpan(window.From, window.To)}; GET /api/cameras/{id}/timeline shows what its buffer holds.",
@@ -51,9 +52,6 @@ public static class RecordingApi
         context.Response.Headers.CacheControl = "no-store"; // retention rolls the buffer on
         return TypedResults.Text(HlsPlaylist.Write(playlist), "application/vnd.apple.mpegurl");
     }
-
-    private static BufferSpan? Held(IReadOnlyList<RecordedSegment> segments) =>
-        segments.Count == 0 ? null : new BufferSpan(segments[0].Start, segments[^1].End);
 }
 
 /// <summary>What a camera's buffer holds over a window of time.</summary>
