@@ -1,5 +1,6 @@
 using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Integrity;
+using DogMonitor.Domain.Moments;
 using DogMonitor.Domain.Persistence;
 using DogMonitor.Domain.Storage;
 using DogMonitor.Worker.Clips;
@@ -31,10 +32,12 @@ public static class WorkerPipeline
         services.AddSingleton<ClipUploader>();
         services.AddScoped<ClipMediaCleanup>();
         services.AddMediaAudit();
+        services.AddMomentRetention();
         if (cutting)
         {
             services.AddHostedService<ClipLeaseSweeper>();
             services.AddHostedService<MediaAuditSweeper>();
+            services.AddHostedService<MomentRetentionSweeper>();
         }
         return services;
     }

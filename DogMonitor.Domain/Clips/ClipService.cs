@@ -1,13 +1,10 @@
 using DogMonitor.Domain.Cameras;
-using DogMonitor.Domain.Messages;
 using DogMonitor.Domain.Owners;
 using DogMonitor.Domain.Paging;
 using DogMonitor.Domain.Persistence;
 using DogMonitor.Domain.Problems;
-using DogMonitor.Domain.Storage;
 using DogMonitor.Domain.Validation;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DogMonitor.Domain.Clips;
@@ -15,16 +12,14 @@ namespace DogMonitor.Domain.Clips;
 /// <summary>
 /// Queues (through <see cref="ClipQueue"/>), lists and deletes a person's clips.
 /// </summary>
-public sealed partial class ClipService(
+public sealed class ClipService(
     DogMonitorDbContext db,
-    IMediaStore store,
-    IClipEvents events,
+    ClipRemoval removal,
     ClipQueue queue,
     VisibleCameras cameras,
     ICurrentUser user,
     IOptions<ClipOptions> options,
-    TimeProvider clock,
-    ILogger<ClipService> logger)
+    TimeProvider clock)
 {
     public async Task<Clip> CreateAsync(NewClip request, CancellationToken cancellationToken)
     {
@@ -98,42 +93,12 @@ public sealed partial class ClipService(
     public Task<Clip?> EditAsync(Guid id, ItemEdit edit, CancellationToken cancellationToken) =>
         edit.ApplyAsync<Clip>(db, id, user.OwnerId, cancellationToken);
 
-    /// <summary>
-    /// Deletes the row (a running cut notices at its next heartbeat and stops), then the objects.
-    /// The store is checked first, so an unreachable store changes nothing.
-    /// </summary>
+    /// <summary>Deletes the clip, row and media (<see cref="ClipRemoval"/>); false when the owner has no such clip.</summary>
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
         var clip = await db.Clips.FirstOrDefaultAsync(c => c.Id == id && c.OwnerId == user.OwnerId, cancellationToken);
         if (clip is null) return false;
-        await store.CheckAsync(cancellationToken);
-        db.Clips.Remove(clip);
-        await db.SaveChangesAsync(cancellationToken);
-        // A worker that uploads after this finds its row gone and removes its own objects.
-        foreach (var key in ClipKeys.All(id))
-        {
-            try { await store.DeleteAsync(key, CancellationToken.None); }
-            catch (DependencyUnavailableException ex) { LogOrphan(logger, key, ex.Message); }
-        }
-        LogDeleted(logger, id, clip.Status);
-        try
-        {
-            await events.DeletedAsync(ClipEvents.Deleted(clip, clock.GetUtcNow().UtcDateTime), CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // The clip is gone; clients following it only miss the news and find it gone on their next read.
-            LogAnnounceFailed(logger, id, ex.Message);
-        }
+        await removal.RemoveAsync(clip, cancellationToken);
         return true;
     }
-
-    [LoggerMessage(LogLevel.Warning, "Clip {ClipId} is deleted but API clients could not be told: {Reason}")]
-    private static partial void LogAnnounceFailed(ILogger logger, Guid clipId, string reason);
-
-    [LoggerMessage(LogLevel.Information, "Clip {ClipId} deleted while {Status}")]
-    private static partial void LogDeleted(ILogger logger, Guid clipId, ClipStatus status);
-
-    [LoggerMessage(LogLevel.Warning, "Could not remove {Key} of a deleted clip; it is left in the store: {Reason}")]
-    private static partial void LogOrphan(ILogger logger, string key, string reason);
 }

@@ -20,6 +20,7 @@ public static class ClipServiceCollectionExtensions
     {
         services.AddClipOptions();
         services.TryAddScoped<ClipQueue>();
+        services.TryAddScoped<ClipRemoval>();
         services.AddScoped<ClipService>();
         services.AddScoped<ShareService>();
         return services;

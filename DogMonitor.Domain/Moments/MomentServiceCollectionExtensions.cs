@@ -15,6 +15,15 @@ public static class MomentServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Removing moments past their keeping time (needs the database, the media store and an <see cref="IClipEvents"/>).</summary>
+    public static IServiceCollection AddMomentRetention(this IServiceCollection services)
+    {
+        services.AddOptions<MomentOptions>().BindConfiguration(MomentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddScoped<ClipRemoval>();
+        services.TryAddScoped<MomentRetention>();
+        return services;
+    }
+
     /// <summary>The moments API's service, for the signed-in person.</summary>
     public static IServiceCollection AddMoments(this IServiceCollection services)
     {

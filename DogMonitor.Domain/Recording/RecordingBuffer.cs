@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DogMonitor.Domain.Cameras;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,13 +6,17 @@ using Microsoft.Extensions.Options;
 namespace DogMonitor.Domain.Recording;
 
 /// <summary>
-/// <see cref="IRecordingBuffer"/> over the shared buffer folder: reads each camera's <c>buffer.m3u8</c> and holds
-/// a cut's segments by hard-linking them into the cut's own folder, which retention never touches.
+/// <see cref="IRecordingBuffer"/> over the shared buffer folder: reads each camera's <c>buffer.m3u8</c> (after the first
+/// read, only what was appended since) and holds a cut's segments by hard-linking them into the cut's own folder, which
+/// retention never touches.
 /// </summary>
 public sealed partial class RecordingBuffer(BufferLayout layout, IOptions<RecordingOptions> options, TimeProvider clock, ILogger<RecordingBuffer> logger) : IRecordingBuffer
 {
     /// <summary>How often a reservation waiting for the recording looks at the buffer again.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(400);
+
+    // Each camera's index, read on from where the last read stopped (days of segments are parsed once, not per request).
+    private readonly ConcurrentDictionary<string, GrowingPlaylistFile> _playlists = new(StringComparer.Ordinal);
 
     public async Task<BufferSpan?> GetSpanAsync(string cameraId, CancellationToken cancellationToken)
     {
@@ -48,19 +53,9 @@ public sealed partial class RecordingBuffer(BufferLayout layout, IOptions<Record
     {
         if (!CameraId.IsValid(cameraId)) throw new ArgumentException($"'{cameraId}' is not a valid camera id.", nameof(cameraId));
         var path = layout.BufferPlaylist(cameraId);
-        string text;
         try
         {
-            text = await File.ReadAllTextAsync(path, cancellationToken);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return [];
-        }
-
-        try
-        {
-            return HlsPlaylist.Parse(text);
+            return (await _playlists.GetOrAdd(cameraId, _ => new GrowingPlaylistFile(path)).ReadAsync(cancellationToken)).Segments;
         }
         catch (FormatException ex)
         {

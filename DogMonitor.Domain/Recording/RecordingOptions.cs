@@ -10,13 +10,19 @@ public sealed class RecordingOptions
     /// <summary>Where each camera's buffer lives (a folder per camera). Default <c>{DataDirectory}/buffer</c>.</summary>
     public string? BufferDirectory { get; set; }
 
-    /// <summary>How much recording is kept.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
-    public TimeSpan Retention { get; set; } = TimeSpan.FromMinutes(30);
+    /// <summary>
+    /// How much continuous recording is kept: a day by default, so "what happened this morning" can be scrubbed back
+    /// to. Old segments go in batches (at most 10 minutes' worth), so the buffer can run that much over.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "31.00:00:00")]
+    public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Disk budget per camera; the oldest segments go first when it is exceeded. 0 means no budget.</summary>
+    /// <summary>
+    /// Disk budget per camera; the oldest segments go first when it is exceeded (by up to a hundredth, as above). 0 means
+    /// no budget. 20 GB holds a day of a 1080p camera at 1.8 Mbit/s.
+    /// </summary>
     [Range(0, long.MaxValue)]
-    public long MaxBytesPerCamera { get; set; } = 4L * 1024 * 1024 * 1024;
+    public long MaxBytesPerCamera { get; set; } = 20L * 1024 * 1024 * 1024;
 
     /// <summary>
     /// Free space kept on the buffer's disk: when less is left, the oldest segments go early (the newest stays), so a

@@ -1,14 +1,19 @@
+using System.Text;
 using DogMonitor.Domain.Recording;
 
 namespace DogMonitor.Worker.Recording;
 
 /// <summary>
-/// The recorder's copy of a camera's <c>buffer.m3u8</c>: every retained segment with its wall-clock span. Only
-/// the camera's recorder changes it, from one loop, and saves it whole (atomically) after each change.
+/// The recorder's copy of a camera's <c>buffer.m3u8</c>: every retained segment with its wall-clock span and size. Only
+/// the camera's recorder changes it, from one loop. New segments are appended to the file; when segments leave the
+/// front (or the header must change) it is written whole, in one step, so readers never see half of it
+/// (<see cref="GrowingPlaylistFile"/> reads it on from where it stopped).
 /// </summary>
 internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
 {
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly List<RecordedSegment> _segments = [.. loaded.Segments];
+    private readonly List<long> _sizes = [.. loaded.Segments.Select(s => SizeOf(path, s.FileName))];
     private readonly HashSet<string> _names = [.. loaded.Segments.Select(s => s.FileName)];
     private readonly Dictionary<string, int> _inits = loaded.Segments.Select(s => s.InitFileName).OfType<string>().CountBy(init => init).ToDictionary();
     private long _mediaSequence = loaded.MediaSequence;
@@ -17,8 +22,17 @@ internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
     private bool _discontinuityPending;
     private IRunDating? _runDating;
     private TimeSpan? _runShift;
+    // What the file holds: the first _written segments, under a header good for segments up to _writtenTarget seconds
+    // and (or not) for maps. Loading always writes the file anew once: a crash may have left half a line at its end.
+    private int _written;
+    private int _writtenTarget;
+    private bool _writtenMaps;
+    private bool _rewrite = true;
 
     public IReadOnlyList<RecordedSegment> Segments => _segments;
+
+    /// <summary>Each segment's size in bytes (read once, when the segment came), same order as <see cref="Segments"/>.</summary>
+    public IReadOnlyList<long> Sizes => _sizes;
 
     /// <summary>The running ffmpeg's segment names start with this (null before the first run).</summary>
     public string? RunPrefix => _runPrefix;
@@ -35,7 +49,8 @@ internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
     public static async Task<BufferIndex> LoadAsync(string path, CancellationToken cancellationToken)
     {
         var text = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : "";
-        return new BufferIndex(path, HlsPlaylist.ParseMedia(text));
+        // Whole lines only: a crash in the middle of an append leaves half of one, which the first save writes over.
+        return new BufferIndex(path, HlsPlaylist.ParseMedia(text[..(text.LastIndexOf('\n') + 1)]));
     }
 
     /// <summary>
@@ -74,6 +89,7 @@ internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
             };
             _discontinuityPending = false;
             _segments.Add(entry);
+            _sizes.Add(SizeOf(path, name));
             _names.Add(name);
             if (entry.InitFileName is { } map) _inits[map] = _inits.GetValueOrDefault(map) + 1;
             added.Add(entry);
@@ -94,6 +110,8 @@ internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
     {
         var dropped = _segments.GetRange(0, Math.Min(count, _segments.Count));
         _segments.RemoveRange(0, dropped.Count);
+        _sizes.RemoveRange(0, dropped.Count);
+        _rewrite |= dropped.Count > 0;
         var inits = new List<string>();
         foreach (var segment in dropped)
         {
@@ -111,6 +129,38 @@ internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
         return (dropped, inits);
     }
 
-    public Task SaveAsync(CancellationToken cancellationToken) =>
-        AtomicFile.WriteAllTextAsync(path, HlsPlaylist.Write(new HlsMediaPlaylist(_segments, _mediaSequence, _discontinuitySequence)), cancellationToken);
+    /// <summary>
+    /// Brings the file up to date: appends the segments added since the last save, or writes it whole when segments
+    /// left the front or the header no longer fits the new ones.
+    /// </summary>
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        if (!_rewrite && _written == _segments.Count) return;
+        var added = _segments.Skip(_written);
+        if (_rewrite || added.Any(s => HlsPlaylist.TargetDuration(s) > _writtenTarget || (HlsPlaylist.NeedsVersion6(s) && !_writtenMaps)))
+        {
+            await AtomicFile.WriteAllTextAsync(path, HlsPlaylist.Write(new HlsMediaPlaylist(_segments, _mediaSequence, _discontinuitySequence)), cancellationToken);
+            (_writtenTarget, _writtenMaps) = _segments.Count == 0 ? (1, false) : (_segments.Max(HlsPlaylist.TargetDuration), _segments.Any(HlsPlaylist.NeedsVersion6));
+            (_written, _rewrite) = (_segments.Count, false);
+            return;
+        }
+
+        var text = HlsPlaylist.AppendSegments(new StringBuilder(), added, _written > 0 ? _segments[_written - 1] : null).ToString();
+        try
+        {
+            await File.AppendAllTextAsync(path, text, Utf8, cancellationToken);
+        }
+        catch
+        {
+            _rewrite = true; // part of it may be there (a full disk): the next save writes the file whole
+            throw;
+        }
+        _written = _segments.Count;
+    }
+
+    private static long SizeOf(string playlistPath, string fileName)
+    {
+        var file = new FileInfo(Path.Combine(Path.GetDirectoryName(playlistPath)!, fileName));
+        return file.Exists ? file.Length : 0;
+    }
 }

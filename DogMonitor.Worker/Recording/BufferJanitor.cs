@@ -17,12 +17,23 @@ internal sealed partial class BufferJanitor(BufferLayout layout, string cameraId
     /// <summary>Files younger than this, relative to the newest listed segment, may still be in ffmpeg's hands.</summary>
     public static readonly TimeSpan OrphanMargin = TimeSpan.FromSeconds(30);
 
-    /// <summary>Everything below, in order: retention, orphans, stale cuts.</summary>
-    public async Task TidyAsync(BufferIndex buffer, CancellationToken cancellationToken)
+    /// <summary>How often the folder is searched for orphans and stale cuts while a run goes well (it holds days of files).</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(10);
+
+    private DateTime _nextSweep = DateTime.MinValue;
+
+    /// <summary>
+    /// Everything below, in order: retention, then orphans and stale cuts when <paramref name="sweep"/> is asked for
+    /// (a run starting, after one that may have been killed) or <see cref="SweepInterval"/> has passed.
+    /// </summary>
+    public async Task TidyAsync(BufferIndex buffer, CancellationToken cancellationToken, bool sweep = true)
     {
         await ApplyRetentionAsync(buffer, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!sweep && now < _nextSweep) return;
         DeleteOrphans(buffer);
         DeleteStaleCuts();
+        _nextSweep = now + SweepInterval;
     }
 
     /// <summary>
@@ -36,12 +47,14 @@ internal sealed partial class BufferJanitor(BufferLayout layout, string cameraId
         var bytesToFree = Math.Max(0, options.MinFreeBytes - FreeBytes());
         var count = RetentionPolicy.CountToDrop(
             segments.Select(s => s.End).ToList(),
-            segments.Select(s => SizeOf(layout.Segment(cameraId, s.FileName))).ToList(),
+            buffer.Sizes,
             clock.GetUtcNow().UtcDateTime,
             options.Retention,
             options.MaxBytesPerCamera,
             bytesToFree);
-        if (count == 0) return 0;
+        // Dropping rewrites the index whole, so age and budget drop in batches of a hundredth of the buffer (the
+        // buffer runs over by at most that much); space the disk needs goes at once.
+        if (count == 0 || (bytesToFree == 0 && count < RetentionPolicy.Batch(segments.Count))) return 0;
 
         var (dropped, inits) = buffer.DropOldest(count);
         var files = dropped.Select(s => s.FileName).Concat(inits).ToList();
@@ -121,12 +134,6 @@ internal sealed partial class BufferJanitor(BufferLayout layout, string cameraId
             }
         }
         return deleted;
-    }
-
-    private static long SizeOf(string path)
-    {
-        var file = new FileInfo(path);
-        return file.Exists ? file.Length : 0;
     }
 
     private bool TryDelete(string path)

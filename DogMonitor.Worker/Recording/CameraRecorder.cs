@@ -181,7 +181,7 @@ internal sealed partial class CameraRecorder(
                 }
                 if (Now >= nextHousekeeping)
                 {
-                    await janitor.TidyAsync(buffer, cancellationToken);
+                    await janitor.TidyAsync(buffer, cancellationToken, sweep: false);
                     await WriteStateAsync(buffer, cancellationToken);
                     nextHousekeeping = Now + HousekeepingInterval;
                 }

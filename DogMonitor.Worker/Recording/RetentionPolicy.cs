@@ -3,6 +3,13 @@ namespace DogMonitor.Worker.Recording;
 /// <summary>Which of a buffer's oldest segments must go: too old, over the camera's disk budget, or needed as free space.</summary>
 internal static class RetentionPolicy
 {
+    /// <summary>
+    /// The fewest segments worth dropping when nothing is urgent, since each drop writes the index whole: a hundredth
+    /// of the buffer, at most 300 (with 2 s segments the buffer runs up to 10 minutes over its retention, and a week's
+    /// index is written whole every 10 minutes instead of every 2 seconds).
+    /// </summary>
+    public static int Batch(int segmentCount) => Math.Clamp(segmentCount / 100, 1, 300);
+
     /// <param name="segmentEnds">Each segment's end, oldest first.</param>
     /// <param name="sizes">Each segment's size in bytes, same order.</param>
     /// <param name="now">The current time (UTC).</param>

@@ -112,4 +112,69 @@ public sealed class BufferIndexTests : IDisposable
         Assert.Equal("seg-b-000001.ts", Assert.Single(saved.Segments).FileName);
         Assert.Equal((byte)'#', (await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken))[0]); // no byte order mark: HLS forbids it
     }
+
+    [Fact]
+    public async Task NewSegments_AreAppended_TheFileWrittenWholeOnlyWhenTheOldestLeave()
+    {
+        var path = _folder.Layout.BufferPlaylist("yard");
+        _folder.Record("yard", Start, 3, run: "old");
+        var index = await BufferIndex.LoadAsync(path, TestContext.Current.CancellationToken);
+        await index.SaveAsync(TestContext.Current.CancellationToken); // after loading, written whole once
+        index.BeginRun("seg-new-");
+        var before = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
+
+        index.AppendNew([Segment("seg-new-000000.ts", 6.5), Segment("seg-new-000001.ts", 8.5)]);
+        await index.SaveAsync(TestContext.Current.CancellationToken);
+        var appended = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.StartsWith(before, appended, StringComparison.Ordinal);
+        Assert.Equal(index.Segments, HlsPlaylist.Parse(appended));
+
+        index.DropOldest(2);
+        await index.SaveAsync(TestContext.Current.CancellationToken);
+        var rewritten = HlsPlaylist.ParseMedia(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+        Assert.Equal(2, rewritten.MediaSequence);
+        Assert.Equal(index.Segments, rewritten.Segments);
+    }
+
+    [Fact]
+    public async Task ASegmentLongerThanTheHeaderAllows_OrTheFirstWithAMap_WritesTheFileWhole()
+    {
+        var path = _folder.Layout.BufferPlaylist("yard");
+        var index = await BufferIndex.LoadAsync(path, TestContext.Current.CancellationToken);
+        index.BeginRun("seg-a-");
+        index.AppendNew([Segment("seg-a-000000.ts", 0)]);
+        await index.SaveAsync(TestContext.Current.CancellationToken);
+
+        index.AppendNew([Segment("seg-a-000001.ts", 2) with { Duration = TimeSpan.FromSeconds(3.5) }]);
+        await index.SaveAsync(TestContext.Current.CancellationToken);
+        index.BeginRun("seg-b-");
+        index.AppendNew([Segment("seg-b-000000.m4s", 6) with { InitFileName = "seg-b-init.mp4" }]);
+        await index.SaveAsync(TestContext.Current.CancellationToken);
+
+        var text = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
+        Assert.Contains("#EXT-X-TARGETDURATION:4\n", text, StringComparison.Ordinal); // RFC 8216: no EXTINF above it
+        Assert.Contains("#EXT-X-VERSION:6\n", text, StringComparison.Ordinal); // EXT-X-MAP needs version 6
+        Assert.Equal(index.Segments, HlsPlaylist.Parse(text));
+    }
+
+    [Fact]
+    public async Task AHalfLineACrashLeft_IsWrittenOverAtTheFirstSave()
+    {
+        var path = _folder.Layout.BufferPlaylist("yard");
+        var segments = _folder.Record("yard", Start, 3, run: "old");
+        await File.AppendAllTextAsync(path, "#EXT-X-PROGRAM-DATE-TIME:2026-11-24T10:00:06.000Z\n#EXTINF:2.000000,\nseg-old-0000", TestContext.Current.CancellationToken);
+        var index = await BufferIndex.LoadAsync(path, TestContext.Current.CancellationToken);
+        index.BeginRun("seg-new-");
+
+        index.AppendNew([Segment("seg-new-000000.ts", 8)]);
+        await index.SaveAsync(TestContext.Current.CancellationToken);
+
+        var saved = HlsPlaylist.Parse(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+        Assert.Equal([.. segments.Select(s => s.FileName), "seg-new-000000.ts"], saved.Select(s => s.FileName));
+        // Sizes are read from disk as segments come (the new one has no file here).
+        Assert.Equal([.. segments.Select(s => (long)$"video of {s.FileName}".Length), 0L], index.Sizes);
+    }
+
+    private static RecordedSegment Segment(string name, double seconds) => new(name, Start.AddSeconds(seconds), TimeSpan.FromSeconds(2));
 }

@@ -88,6 +88,52 @@ public sealed class BufferJanitorTests : IDisposable
         Assert.True(Directory.Exists(running));
     }
 
+    [Fact]
+    public async Task Retention_OfALongBuffer_DropsInBatches_SoTheIndexIsNotWrittenWholeForEverySegment()
+    {
+        // 300 segments of 2 s: a batch is 3; 2 past the retention wait, 3 go.
+        var segments = _folder.Record("yard", Start.AddMinutes(-10), 300);
+        var index = await BufferIndex.LoadAsync(_folder.Layout.BufferPlaylist("yard"), TestContext.Current.CancellationToken);
+        _options.Retention = segments[^1].End - segments[1].End;
+        _clock.Now = new DateTimeOffset(segments[^1].End);
+
+        Assert.Equal(0, await Janitor().ApplyRetentionAsync(index, TestContext.Current.CancellationToken));
+        Assert.Equal(300, index.Segments.Count);
+
+        _clock.Now += TimeSpan.FromSeconds(2);
+        Assert.Equal(3, await Janitor().ApplyRetentionAsync(index, TestContext.Current.CancellationToken));
+        Assert.Equal(segments.Skip(3), index.Segments);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(99, 1)]
+    [InlineData(450, 4)]
+    [InlineData(43_200, 300)]  // a day of 2 s segments: at most 10 minutes over
+    [InlineData(302_400, 300)] // a week
+    public void ABatch_IsAHundredthOfTheBuffer_AtMostTenMinutesOfIt(int segments, int batch)
+    {
+        Assert.Equal(batch, RetentionPolicy.Batch(segments));
+    }
+
+    [Fact]
+    public async Task Tidying_SearchesForOrphans_AtARunsStart_AndOtherwiseEveryTenMinutes()
+    {
+        _folder.Record("yard", Start, 60);
+        _options.Retention = TimeSpan.FromHours(1);
+        var index = await BufferIndex.LoadAsync(_folder.Layout.BufferPlaylist("yard"), TestContext.Current.CancellationToken);
+        var janitor = Janitor();
+        await janitor.TidyAsync(index, TestContext.Current.CancellationToken); // a run starts
+
+        var orphan = Touch("seg-crashed-000001.ts", Start.AddSeconds(10));
+        await janitor.TidyAsync(index, TestContext.Current.CancellationToken, sweep: false);
+        Assert.True(File.Exists(orphan));
+
+        _clock.Now += BufferJanitor.SweepInterval;
+        await janitor.TidyAsync(index, TestContext.Current.CancellationToken, sweep: false);
+        Assert.False(File.Exists(orphan));
+    }
+
     private BufferJanitor Janitor() => new(_folder.Layout, "yard", _options, _clock, NullLogger.Instance);
 
     private string Touch(string name, DateTime writtenAt)

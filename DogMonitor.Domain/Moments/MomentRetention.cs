@@ -1,0 +1,48 @@
+using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DogMonitor.Domain.Moments;
+
+/// <summary>
+/// Removes moments older than <see cref="MomentOptions.KeepFor"/>: their clips go as any clip goes (<see cref="ClipRemoval"/>),
+/// and each moment with its reviews goes with its clip. Copies people kept are their own clips and stay.
+/// </summary>
+public sealed partial class MomentRetention(DogMonitorDbContext db, ClipRemoval removal, IOptions<MomentOptions> options, TimeProvider clock, ILogger<MomentRetention> logger)
+{
+    private const int Batch = 100;
+
+    /// <returns>How many moments went.</returns>
+    /// <exception cref="Problems.DependencyUnavailableException">The store cannot be reached: what is left waits for the next round.</exception>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var before = clock.GetUtcNow().UtcDateTime - options.Value.KeepFor;
+        var removed = 0;
+        while (true)
+        {
+            var clips = await db.Moments.Where(m => m.StartedAt < before).OrderBy(m => m.StartedAt).ThenBy(m => m.Id).Take(Batch)
+                .Join(db.Clips, m => m.ClipId, c => c.Id, (m, c) => c)
+                .ToListAsync(cancellationToken);
+            foreach (var clip in clips)
+            {
+                try
+                {
+                    await removal.RemoveAsync(clip, cancellationToken);
+                    removed++;
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    db.ChangeTracker.Clear(); // another worker's round removed it first
+                }
+            }
+            if (clips.Count < Batch) break;
+        }
+        if (removed > 0) LogRemoved(logger, removed, options.Value.KeepFor.TotalDays);
+        return removed;
+    }
+
+    [LoggerMessage(LogLevel.Information, "Removed {Count} moments older than {Days} days, with their clips")]
+    private static partial void LogRemoved(ILogger logger, int count, double days);
+}
