@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using DogMonitor.Domain.Activity;
+using DogMonitor.Domain.Moments;
 using DogMonitor.Domain.Persistence;
+using DogMonitor.Domain.Storage;
 using DogMonitor.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,6 +93,33 @@ public abstract class MomentsApiTests(AppEnvironment environment)
         Assert.Equal([both, ids[2], ids[0]], await IdsAsync(client, "kind=motion&camera_id=test-pattern"));
         Assert.Equal([ids[4]], await IdsAsync(client, "camera_id=yard"));
         Assert.Equal([ids[2], ids[1]], await IdsAsync(client, $"from={T.AddMinutes(1):O}&to={T.AddMinutes(3):O}"));
+    }
+
+    [Fact]
+    public async Task MomentsOlderThanTheirKeepingTime_GoWithTheirClipsAndMedia_WhileCopiesPeopleKeptStay()
+    {
+        var app = await StartAsync("retention");
+        var now = DateTime.UtcNow;
+        var old = await StoredMoments.AddAsync(app, now.AddDays(-31));
+        var young = await StoredMoments.AddAsync(app, now.AddDays(-29));
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/moments/{old.Id}/reviewed", null)).StatusCode);
+        var kept = await (await client.PostAsync($"/api/moments/{old.Id}/keep", null)).ReadJsonAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+            Assert.Equal(2, (await scope.ServiceProvider.GetRequiredService<IMediaStore>().ListAsync($"clips/{old.ClipId:N}/", CancellationToken.None)).Count);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+            Assert.Equal(1, await ActivatorUtilities.CreateInstance<MomentRetention>(scope.ServiceProvider).RunAsync(TestContext.Current.CancellationToken));
+
+        await (await client.GetAsync($"/api/moments/{old.Id}")).AssertProblemAsync(404);
+        Assert.Equal([young.Id], await IdsAsync(client, ""));
+        await using var check = app.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<DogMonitorDbContext>();
+        Assert.False(await db.Clips.AnyAsync(c => c.Id == old.ClipId));
+        Assert.False(await db.MomentReviews.AnyAsync(r => r.MomentId == old.Id));
+        Assert.Empty(await check.ServiceProvider.GetRequiredService<IMediaStore>().ListAsync($"clips/{old.ClipId:N}/", CancellationToken.None));
+        // The copy is the keeper's own clip: it stays (queued here, as no worker cuts in this suite).
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/clips/{(string?)kept["id"]}")).StatusCode);
     }
 
     private Task<DogMonitorApp> StartAsync(string variant) => environment.StartAppAsync($"moments-{variant}", settings =>
