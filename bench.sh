@@ -9,8 +9,10 @@
 #  - events: 500 Server-Sent Event streams on one embedded web process: its memory per stream and the delay from an
 #    event's publication to its arrival at the clients, against one stream;
 #  - detection: a recorder's CPU for one 720p camera (an RTSP camera it copies, the synthetic one it encodes) with
-#    activity detection off and on, and what detection adds, in share of one core.
-# Usage: ./bench.sh [rows]     (./bench.sh events or ./bench.sh detection runs that section alone)
+#    activity detection off and on, and what detection adds, in share of one core;
+#  - index: what one 2 s segment costs the buffer's index (the recorder taking it in, a reader after it) with a day and
+#    a week of segments listed, against the index written and read whole as before.
+# Usage: ./bench.sh [rows]     (./bench.sh events, ./bench.sh detection or ./bench.sh index runs that section alone)
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
@@ -54,7 +56,11 @@ bench_detection() {
     "$PWD/DogMonitor.Worker/bin/Release/net10.0/DogMonitor.Worker.dll" "$PWD/tools/rtsp-test-server/rtsp_server.py" "$WORK"
 }
 if [ "${1:-}" = events ]; then bench_events; exit 0; fi
+bench_index() {
+  dotnet run -c Release --no-build --project benchmarks/DogMonitor.Benchmarks -- index "$WORK"
+}
 if [ "${1:-}" = detection ]; then bench_detection; exit 0; fi
+if [ "${1:-}" = index ]; then bench_index; exit 0; fi
 # The app records while the paging benchmark runs, so the buffer is full by the time the clips are timed.
 PORT=$(free_port)
 DataDirectory="$WORK/app" dotnet run --project DogMonitor.Web -c Release --no-build --no-launch-profile -- --urls "http://127.0.0.1:$PORT" >"$WORK/app.log" 2>&1 &
@@ -68,6 +74,7 @@ dotnet run -c Release --no-build --project benchmarks/DogMonitor.Benchmarks -- l
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 bench_events
 bench_detection
+bench_index
 
 # Production as compose.yaml runs it: the same settings for every process, the web app only serving and queueing,
 # one recorder; the workers benchmark starts the cutting workers itself, one and then two.

@@ -8,6 +8,7 @@ using DogMonitor.Benchmarks;
 //   workers BASE_URL CAMERA_ID WORK_DIR                clips a minute with one and with two cutting worker processes
 //   events BASE_URL WEB_PID                            500 event streams: memory per stream, delay to the clients
 //   detection WORKER_DLL RTSP_SERVER WORK_DIR          a recorder's CPU with activity detection off and on (720p)
+//   index WORK_DIR                                     the buffer index's cost per segment at 1 and 7 days of recording
 switch (args.FirstOrDefault())
 {
     case "clips" when args.Length == 4:
@@ -30,9 +31,12 @@ switch (args.FirstOrDefault())
     case "detection" when args.Length == 4:
         await DetectionBenchmark.RunAsync(args[1], args[2], args[3]);
         break;
+    case "index" when args.Length == 2:
+        await BufferIndexBenchmark.RunAsync(args[1]);
+        break;
     default:
         Console.Error.WriteLine("usage: paging [rows] [postgres-connection-string] | clips BASE_URL BUFFER_DIRECTORY CAMERA_ID | load BASE_URL SETUP"
-            + " | workers BASE_URL CAMERA_ID WORK_DIR | events BASE_URL WEB_PID | detection WORKER_DLL RTSP_SERVER WORK_DIR");
+            + " | workers BASE_URL CAMERA_ID WORK_DIR | events BASE_URL WEB_PID | detection WORKER_DLL RTSP_SERVER WORK_DIR | index WORK_DIR");
         return 2;
 }
 return 0;
