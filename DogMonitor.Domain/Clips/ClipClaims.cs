@@ -76,7 +76,7 @@ public static class ClipClaims
     {
         var clip = await db.Clips.AsNoTracking()
             .Where(c => c.Id == clipId && c.Status == ClipStatus.Queued && c.Attempts >= options.MaxAttempts)
-            .Select(c => new { c.OwnerId, c.Error }).FirstOrDefaultAsync(cancellationToken);
+            .Select(c => new { c.OwnerId, c.CameraId, c.Error }).FirstOrDefaultAsync(cancellationToken);
         if (clip is null) return null;
         var error = ClipRules.OutOfAttempts(options.MaxAttempts, clip.Error);
         var failed = await db.Clips
@@ -85,7 +85,7 @@ public static class ClipClaims
                 .SetProperty(c => c.Status, ClipStatus.Failed)
                 .SetProperty(c => c.Error, error)
                 .SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1;
-        return failed ? (new OwnedClip(clipId, clip.OwnerId), error) : null;
+        return failed ? (new OwnedClip(clipId, clip.OwnerId, clip.CameraId), error) : null;
     }
 
     /// <summary>Fails a ready clip whose media are gone from the store (the media audit); false when it is no longer ready.</summary>
@@ -110,7 +110,7 @@ public static class ClipClaims
     {
         var lapsed = await db.Clips.AsNoTracking()
             .Where(c => c.Status == ClipStatus.Processing && c.LeaseUntil < now)
-            .Select(c => new { c.Id, c.OwnerId, c.ClaimToken }).ToListAsync(cancellationToken);
+            .Select(c => new { c.Id, c.OwnerId, c.CameraId, c.ClaimToken }).ToListAsync(cancellationToken);
         var requeued = new List<OwnedClip>();
         foreach (var clip in lapsed)
             // Still lapsed at the update: a worker that renewed in between keeps its claim.
@@ -121,7 +121,7 @@ public static class ClipClaims
                         .SetProperty(c => c.ClaimToken, (Guid?)null)
                         .SetProperty(c => c.LeaseUntil, (DateTime?)null)
                         .SetProperty(c => c.UpdatedAt, now), cancellationToken) == 1)
-                requeued.Add(new OwnedClip(clip.Id, clip.OwnerId));
+                requeued.Add(new OwnedClip(clip.Id, clip.OwnerId, clip.CameraId));
         return requeued;
     }
 

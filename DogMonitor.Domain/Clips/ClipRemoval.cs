@@ -1,3 +1,4 @@
+using DogMonitor.Domain.Moments;
 using DogMonitor.Domain.Persistence;
 using DogMonitor.Domain.Problems;
 using DogMonitor.Domain.Storage;
@@ -17,6 +18,7 @@ public sealed partial class ClipRemoval(DogMonitorDbContext db, IMediaStore stor
     public async Task RemoveAsync(Clip clip, CancellationToken cancellationToken)
     {
         await store.CheckAsync(cancellationToken);
+        var moment = await MomentClips.MomentOfAsync(db, clip.Id, clip.OwnerId, cancellationToken); // goes with the clip
         db.Clips.Remove(clip);
         await db.SaveChangesAsync(cancellationToken);
         // A worker that uploads after this finds its row gone and removes its own objects.
@@ -28,7 +30,7 @@ public sealed partial class ClipRemoval(DogMonitorDbContext db, IMediaStore stor
         LogDeleted(logger, clip.Id, clip.Status);
         try
         {
-            await events.DeletedAsync(ClipEvents.Deleted(clip, clock.GetUtcNow().UtcDateTime), CancellationToken.None);
+            await events.DeletedAsync(ClipEvents.Deleted(clip, clock.GetUtcNow().UtcDateTime, moment), CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

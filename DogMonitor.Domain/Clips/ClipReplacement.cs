@@ -35,6 +35,6 @@ public static class ClipReplacement
             await db.Clips.Where(c => c.Id == source.Id).ExecuteDeleteAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        return (true, source is null ? null : new OwnedClip(source.Id, source.OwnerId));
+        return (true, source is null ? null : new OwnedClip(source.Id, source.OwnerId, source.CameraId));
     }
 }

@@ -26,7 +26,7 @@ public sealed partial class MediaAudit(
         // Rows first, then objects: an object stored after the rows were read looks unnamed, and the grace period keeps
         // it; read the other way round, a clip made ready after the listing would look as if it had lost its video.
         var snapshots = await db.Snapshots.AsNoTracking().Select(s => new { s.Id, s.ImageKey, s.ThumbnailKey }).ToListAsync(cancellationToken);
-        var clips = await db.Clips.AsNoTracking().Select(c => new { c.Id, c.OwnerId, c.Status, c.VideoKey, c.PreviewKey, c.PreviewSpriteKey }).ToListAsync(cancellationToken);
+        var clips = await db.Clips.AsNoTracking().Select(c => new { c.Id, c.OwnerId, c.CameraId, c.Status, c.VideoKey, c.PreviewKey, c.PreviewSpriteKey }).ToListAsync(cancellationToken);
         List<StoredObject> objects = [.. await store.ListAsync(SnapshotFolder, cancellationToken), .. await store.ListAsync(ClipFolder, cancellationToken)];
 
         var snapshotIds = snapshots.Select(s => s.Id).ToHashSet();
@@ -58,7 +58,7 @@ public sealed partial class MediaAudit(
                 if (!await ClipClaims.LoseMediaAsync(db, clip.Id, error, now, cancellationToken)) continue;
                 LogClipMediaMissing(logger, clip.Id, string.Join(", ", missing));
                 marked++;
-                try { await events.StatusChangedAsync(ClipEvents.MediaLost(new OwnedClip(clip.Id, clip.OwnerId), error, now), cancellationToken); }
+                try { await events.StatusChangedAsync(ClipEvents.MediaLost(new OwnedClip(clip.Id, clip.OwnerId, clip.CameraId), error, now), cancellationToken); }
                 catch (Exception ex) when (ex is not OperationCanceledException) { LogNotPublished(logger, clip.Id, ex.Message); }
             }
             foreach (var clip in spritesMissing)

@@ -5,4 +5,10 @@ public sealed record ClipDeleted(Guid ClipId, string OwnerId, DateTime At)
 {
     /// <inheritdoc cref="ClipStatusChanged.EventId"/>
     public Guid EventId { get; init; } = Guid.CreateVersion7();
+
+    /// <inheritdoc cref="ClipStatusChanged.CameraId"/>
+    public string? CameraId { get; init; }
+
+    /// <summary>The moment that went with the clip, when it was a moment's.</summary>
+    public Guid? MomentId { get; init; }
 }

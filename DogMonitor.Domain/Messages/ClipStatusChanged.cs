@@ -12,4 +12,10 @@ public sealed record ClipStatusChanged(Guid ClipId, string OwnerId, ClipStatus S
     /// clients under the same id and a client can resume on another one.
     /// </summary>
     public Guid EventId { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>
+    /// The clip's camera: who hears of a moment's clip (owned by <see cref="Moments.MomentClips.Owner"/>) follows from
+    /// it. Null from a process older than this field.
+    /// </summary>
+    public string? CameraId { get; init; }
 }

@@ -1,3 +1,6 @@
+using DogMonitor.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
 namespace DogMonitor.Domain.Moments;
 
 /// <summary>
@@ -8,4 +11,8 @@ namespace DogMonitor.Domain.Moments;
 public static class MomentClips
 {
     public const string Owner = "camera:moments";
+
+    /// <summary>The moment a clip was cut for; null for a clip of a person's, or when the moment is gone.</summary>
+    public static async Task<Guid?> MomentOfAsync(DogMonitorDbContext db, Guid clipId, string ownerId, CancellationToken cancellationToken) =>
+        ownerId != Owner ? null : await db.Moments.AsNoTracking().Where(m => m.ClipId == clipId).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
 }

@@ -9,6 +9,7 @@ namespace DogMonitor.Web.Events;
 /// </summary>
 public sealed partial class EventHub(IOptions<EventStreamOptions> options, ApiEventEncoder encoder, TimeProvider clock, ILogger<EventHub> logger)
 {
+    private static readonly IReadOnlySet<string> NoCameras = new HashSet<string>();
     private readonly Lock _gate = new();
     private readonly List<EventSubscription> _subscribers = [];
     private readonly EventReplay _replay = new(options.Value, clock.GetUtcNow().UtcDateTime);
@@ -35,15 +36,16 @@ public sealed partial class EventHub(IOptions<EventStreamOptions> options, ApiEv
     }
 
     /// <summary>
-    /// Opens a stream of <paramref name="ownerId"/>'s events (of one item only, with <paramref name="itemId"/>). With
+    /// Opens a stream of <paramref name="ownerId"/>'s events (of one item only, with <paramref name="itemId"/>), and of the
+    /// moments of <paramref name="momentCameras"/>. With
     /// <paramref name="lastEventId"/> it starts with what the client missed since, or with a <c>reload</c> when that is
     /// no longer held (or would not fit its queue).
     /// </summary>
-    public EventSubscription Subscribe(string ownerId, Guid? itemId = null, string? lastEventId = null)
+    public EventSubscription Subscribe(string ownerId, Guid? itemId = null, string? lastEventId = null, IReadOnlySet<string>? momentCameras = null)
     {
         lock (_gate)
         {
-            var subscription = new EventSubscription(this, ownerId, itemId, options.Value.ClientBuffer);
+            var subscription = new EventSubscription(this, ownerId, itemId, momentCameras ?? NoCameras, options.Value.ClientBuffer);
             if (!string.IsNullOrEmpty(lastEventId))
             {
                 var now = clock.GetUtcNow().UtcDateTime;
@@ -51,7 +53,7 @@ public sealed partial class EventHub(IOptions<EventStreamOptions> options, ApiEv
                     && missed.Where(subscription.Wants).All(subscription.TryDeliver);
                 if (!resumed)
                 {
-                    subscription = new EventSubscription(this, ownerId, itemId, options.Value.ClientBuffer);
+                    subscription = new EventSubscription(this, ownerId, itemId, momentCameras ?? NoCameras, options.Value.ClientBuffer);
                     subscription.TryDeliver(encoder.Reload(ownerId, _replay.NewestId, now));
                 }
             }

@@ -1,3 +1,4 @@
+using DogMonitor.Domain.Cameras;
 using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Owners;
 using DogMonitor.Web.Accounts;
@@ -15,7 +16,7 @@ public static class EventsApi
     {
         var api = app.MapGroup("/api").WithTags("Events");
         api.MapGet("/events", StreamEvents)
-            .WithSummary("Your clips' and snapshots' events as Server-Sent Events: clip.created, clip.status, clip.deleted, snapshot.created, snapshot.deleted");
+            .WithSummary("Your clips' and snapshots' events as Server-Sent Events: clip.created, clip.status, clip.deleted, snapshot.created, snapshot.deleted; and moment.created, moment.status, moment.deleted for your cameras");
         api.MapGet("/events/ws", StreamEventsOverWebSocket)
             .WithSummary("The same events over a WebSocket, one JSON message {id, type, data} each")
             .ProducesProblem(StatusCodes.Status426UpgradeRequired);
@@ -29,12 +30,12 @@ public static class EventsApi
 
     /// <param name="lastEventId">The id of the last event seen, to be sent what was missed since; a reconnecting EventSource sends it as the Last-Event-ID header.</param>
     internal static ServerSentEventsResult StreamEvents(
-        HttpRequest request, EventHub hub, ICurrentUser user, [FromQuery(Name = "last_event_id")] string? lastEventId) =>
-        new(hub.Subscribe(user.OwnerId, lastEventId: LastEventId(request, lastEventId)));
+        HttpRequest request, EventHub hub, ICurrentUser user, VisibleCameras cameras, [FromQuery(Name = "last_event_id")] string? lastEventId) =>
+        new(hub.Subscribe(user.OwnerId, lastEventId: LastEventId(request, lastEventId), momentCameras: MomentCameras(cameras)));
 
     /// <param name="lastEventId">The id of the last event seen, to be sent what was missed since.</param>
     internal static async Task<Results<EmptyHttpResult, ProblemHttpResult>> StreamEventsOverWebSocket(
-        HttpContext context, EventHub hub, ICurrentUser user, StreamAccess access, IOptions<EventStreamOptions> options,
+        HttpContext context, EventHub hub, ICurrentUser user, VisibleCameras cameras, StreamAccess access, IOptions<EventStreamOptions> options,
         [FromQuery(Name = "last_event_id")] string? lastEventId)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -46,7 +47,7 @@ public static class EventsApi
         if (FromAnotherSite(context.Request))
             return TypedResults.Problem("A page of another site may not open your events with your session; scripts send an API key.",
                 statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.");
-        using var subscription = hub.Subscribe(user.OwnerId, lastEventId: LastEventId(context.Request, lastEventId));
+        using var subscription = hub.Subscribe(user.OwnerId, lastEventId: LastEventId(context.Request, lastEventId), momentCameras: MomentCameras(cameras));
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             KeepAliveInterval = options.Value.Heartbeat,
@@ -76,6 +77,9 @@ public static class EventsApi
         subscription.Dispose();
         return IdProblems.NotFound("clip", clipId);
     }
+
+    // The moments of the cameras granted now; a grant changed later shows on the next connection.
+    private static HashSet<string> MomentCameras(VisibleCameras cameras) => [.. cameras.Cameras.Select(c => c.Id)];
 
     private static string? LastEventId(HttpRequest request, string? fromQuery) =>
         fromQuery ?? (request.Headers["Last-Event-ID"] is [{ Length: > 0 } header] ? header.Trim() : null);

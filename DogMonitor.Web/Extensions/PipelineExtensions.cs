@@ -3,6 +3,7 @@ using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Integrity;
 using DogMonitor.Domain.Snapshots;
 using DogMonitor.Web.Clips;
+using DogMonitor.Web.Moments;
 using DogMonitor.Web.Events;
 using DogMonitor.Web.Snapshots;
 using MassTransit;
@@ -25,6 +26,7 @@ public static class PipelineExtensions
         builder.Services.AddMoments();
         builder.Services.AddSingleton<ClipStatusFeed>();
         builder.Services.AddSingleton<ClipDeletedFeed>();
+        builder.Services.AddSingleton<MomentFeed>();
         builder.Services.AddSingleton<SnapshotFeed>();
         builder.Services.AddEventStreams();
         builder.Services.AddScoped<ISnapshotEvents, PublishedSnapshotEvents>();

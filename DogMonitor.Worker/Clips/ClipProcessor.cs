@@ -241,7 +241,7 @@ public sealed partial class ClipProcessor(
                 await PublishAsync(ClipEvents.GaveUp(given.Clip, given.Error, Now));
                 return false;
             }
-            await PublishAsync(ClipEvents.Requeued(new OwnedClip(clip.Id, clip.OwnerId), reason, Now));
+            await PublishAsync(ClipEvents.Requeued(new OwnedClip(clip.Id, clip.OwnerId, clip.CameraId), reason, Now));
             return true;
         }
         catch (Exception ex) when (DatabaseErrors.IsDatabaseFailure(ex))

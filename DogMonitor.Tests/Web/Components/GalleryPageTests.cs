@@ -126,7 +126,7 @@ public sealed class GalleryPageTests(EmbeddedEnvironment environment) : MudTestC
         // A clip this page has not loaded goes back to the queue (its worker died): news of it, but not a new clip.
         var elsewhere = await GallerySeed.ClipAsync(App, ClipStatus.Queued, note: "requeued");
         var feed = App.Services.GetRequiredService<ClipStatusFeed>();
-        await feed.PublishAsync(ClipEvents.Requeued(new OwnedClip(elsewhere.Id, App.OwnerId), ClipRules.WorkerStopped, DateTime.UtcNow));
+        await feed.PublishAsync(ClipEvents.Requeued(new OwnedClip(elsewhere.Id, App.OwnerId, "test-pattern"), ClipRules.WorkerStopped, DateTime.UtcNow));
         await feed.PublishAsync(ClipEvents.Processing(shown, 20, DateTime.UtcNow)); // heard after the requeue
 
         gallery.WaitForAssertion(() => Assert.Equal("Cutting 20 %", gallery.Find("[data-testid=clip-status]").TextContent.Trim()));

@@ -151,7 +151,7 @@ public sealed class GalleryTabTests(EmbeddedEnvironment environment) : MudTestCo
         await using (var scope = App.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<DogMonitor.Domain.Persistence.DogMonitorDbContext>().Clips
                 .Where(c => c.Id == replaced.Id).ExecuteDeleteAsync();
-        await App.Services.GetRequiredService<ClipDeletedFeed>().PublishAsync(ClipEvents.Replaced(new OwnedClip(replaced.Id, replaced.OwnerId), DateTime.UtcNow));
+        await App.Services.GetRequiredService<ClipDeletedFeed>().PublishAsync(ClipEvents.Replaced(new OwnedClip(replaced.Id, replaced.OwnerId, replaced.CameraId), DateTime.UtcNow));
 
         tab.WaitForAssertion(() => Assert.Single(tab.FindAll("[data-testid=clip-card]")));
         Assert.Contains("kept", tab.Find("[data-testid=clip-card]").TextContent);

@@ -1,8 +1,13 @@
 using Bunit;
 using DogMonitor.Domain.Activity;
+using DogMonitor.Domain.Clips;
+using DogMonitor.Domain.Moments;
+using DogMonitor.Domain.Persistence;
 using DogMonitor.Tests.Infrastructure;
 using DogMonitor.Tests.Web.Moments;
 using DogMonitor.Web.Components.Pages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DogMonitor.Tests.Web.Components;
 
@@ -53,5 +58,29 @@ public sealed class MomentsPageTests(EmbeddedEnvironment environment) : MudTestC
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=moment-new]")));
         page.Find(".mud-switch input").Change(true);
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=moments-empty]")));
+    }
+
+    [Fact]
+    public async Task ANewMomentAppearsOnAnOpenPage_AndOneThatGoesIsTakenAway()
+    {
+        await UseFreshAppAsync();
+        var at = DateTime.UtcNow.AddMinutes(-3) < DateTime.UtcNow.Date ? DateTime.UtcNow.Date.AddSeconds(1) : DateTime.UtcNow.AddMinutes(-3);
+        var shown = await StoredMoments.AddAsync(App, at);
+        var page = Render<DogMonitor.Web.Components.Pages.Moments>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=moment-card]")));
+
+        // As the recorder keeps one: its clip queued, the news over the bus, the page told.
+        Moment recorded;
+        await using (var scope = App.Services.CreateAsyncScope())
+            recorded = await scope.ServiceProvider.GetRequiredService<MomentRecorder>().RecordAsync("test-pattern",
+                new ActivityPeriod(at.AddSeconds(30), at.AddSeconds(34), ActivityKinds.Sound, 0, -12, false, at.AddSeconds(25), at.AddSeconds(39)), CancellationToken.None);
+        page.WaitForAssertion(() => Assert.Equal([recorded.Id, shown.Id], page.FindAll("[data-testid=moment-card]").Select(c => Guid.Parse(c.GetAttribute("data-id")!))));
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>();
+            await scope.ServiceProvider.GetRequiredService<ClipRemoval>().RemoveAsync(await db.Clips.FirstAsync(c => c.Id == shown.ClipId), CancellationToken.None);
+        }
+        page.WaitForAssertion(() => Assert.Equal([recorded.Id], page.FindAll("[data-testid=moment-card]").Select(c => Guid.Parse(c.GetAttribute("data-id")!))));
     }
 }

@@ -5,6 +5,7 @@ using DogMonitor.Domain.Moments;
 using DogMonitor.Domain.Persistence;
 using DogMonitor.Domain.Storage;
 using DogMonitor.Tests.Infrastructure;
+using DogMonitor.Tests.Web.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -120,6 +121,44 @@ public abstract class MomentsApiTests(AppEnvironment environment)
         Assert.Empty(await check.ServiceProvider.GetRequiredService<IMediaStore>().ListAsync($"clips/{old.ClipId:N}/", CancellationToken.None));
         // The copy is the keeper's own clip: it stays (queued here, as no worker cuts in this suite).
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/clips/{(string?)kept["id"]}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task MomentEvents_ReachEveryoneGrantedTheCamera_NamedByTheMoment_AndNoOneElse()
+    {
+        var app = await StartAsync("events");
+        var member = await TestAccounts.CreateUserAsync(app.Services, "watcher@dogmonitor.test", cameras: ["yard"]);
+        var stranger = await TestAccounts.CreateUserAsync(app.Services, "elsewhere@dogmonitor.test");
+        using var owners = await EventStreamReader.OpenAsync(app.CreateClient(), "/api/events");
+        using var members = await EventStreamReader.OpenAsync(app.CreateClient().WithKey(member.Key), "/api/events");
+        using var strangers = await EventStreamReader.OpenAsync(app.CreateClient().WithKey(stranger.Key), "/api/events");
+
+        var kitchen = await RecordAsync(app, "test-pattern");
+        var yard = await RecordAsync(app, "yard");
+        var old = await StoredMoments.AddAsync(app, DateTime.UtcNow.AddDays(-31), cameraId: "yard");
+        await using (var scope = app.Services.CreateAsyncScope())
+            await ActivatorUtilities.CreateInstance<MomentRetention>(scope.ServiceProvider).RunAsync(TestContext.Current.CancellationToken);
+
+        // The member hears the yard's moments only (their cut's news may come between: a worker tries it).
+        var heard = (await members.UntilAsync(e => e.Type == "moment.deleted")).Where(e => e.Type != "moment.status").ToList();
+        Assert.Equal([("moment.created", yard.Id.ToString()), ("moment.deleted", old.Id.ToString())], heard.Select(e => (e.Type, e.ItemId!)));
+        Assert.Equal(("yard", yard.ClipId.ToString(), "queued"), ((string?)heard[0].Data["camera_id"], (string?)heard[0].Data["clip_id"], (string?)heard[0].Data["status"]));
+        Assert.Equal(old.ClipId.ToString(), (string?)heard[1].Data["clip_id"]);
+        // An admin hears every camera's.
+        var all = (await owners.UntilAsync(e => e.Type == "moment.deleted")).Where(e => e.Type == "moment.created").Select(e => e.ItemId);
+        Assert.Equal([kitchen.Id.ToString(), yard.Id.ToString()], all);
+        // Someone granted neither camera hears neither: the first thing they hear is their own snapshot.
+        var theirs = (string)(await (await app.CreateClient().WithKey(stranger.Key).PostJsonAsync("/api/snapshots", ApiClient.SnapshotBody())).ReadJsonAsync())["id"]!;
+        var first = await strangers.NextAsync();
+        Assert.Equal(("snapshot.created", theirs), (first?.Type, first?.ItemId));
+    }
+
+    private static async Task<Moment> RecordAsync(DogMonitorApp app, string cameraId)
+    {
+        var at = DateTime.UtcNow.AddMinutes(-5);
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MomentRecorder>().RecordAsync(cameraId,
+            new ActivityPeriod(at, at.AddSeconds(3), ActivityKinds.Motion, 0.2, null, false, at.AddSeconds(-5), at.AddSeconds(8)), TestContext.Current.CancellationToken);
     }
 
     private Task<DogMonitorApp> StartAsync(string variant) => environment.StartAppAsync($"moments-{variant}", settings =>

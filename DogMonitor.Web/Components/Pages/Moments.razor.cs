@@ -6,6 +6,7 @@ using DogMonitor.Domain.Problems;
 using DogMonitor.Web.Components.Gallery;
 using DogMonitor.Web.Components.Moments;
 using DogMonitor.Web.Media;
+using DogMonitor.Web.Moments;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -14,7 +15,7 @@ namespace DogMonitor.Web.Components.Pages;
 /// <summary>
 /// The moments of the cameras the person may see, one day at a time (today first), newest first, filtered by camera,
 /// kind and whether they have seen them; opening one plays it and marks it reviewed; "Mark all reviewed" does so for
-/// what the filters show.
+/// what the filters show. New moments, cuts finishing and moments going show as they happen (<see cref="MomentFeed"/>).
 /// </summary>
 public sealed partial class Moments : IDisposable
 {
@@ -23,6 +24,9 @@ public sealed partial class Moments : IDisposable
     private const int PageSize = 48;
 
     private readonly CancellationTokenSource _disposed = new();
+    // The circuit's one DbContext: a piece of news read while the person's action reads waits its turn.
+    private readonly SemaphoreSlim _reading = new(1, 1);
+    private IDisposable? _news;
     private string _camera = AllCameras;
     private string _kind = AnyKind;
     private DateTime? _day;
@@ -37,6 +41,7 @@ public sealed partial class Moments : IDisposable
     [Inject] private MediaLinks Links { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private MomentFeed News { get; set; } = null!;
 
     private DateTime Today => TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Time.Zone).Date;
 
@@ -47,6 +52,53 @@ public sealed partial class Moments : IDisposable
         // The day in the person's own zone, known once the circuit has asked the browser.
         _day = Today;
         await ReloadAsync();
+        _news = News.Subscribe(Cameras, news => InvokeAsync(() => HearAsync(news)));
+    }
+
+    /// <summary>
+    /// A card shown is read again (its clip cut, or failed) or taken away (the moment is gone); a new moment is put at
+    /// the top when the first page of what the filters show now holds it.
+    /// </summary>
+    private async Task HearAsync(MomentNews news)
+    {
+        if (_items is null) return;
+        try
+        {
+            var index = _items.FindIndex(i => i.Clip.Id == news.ClipId);
+            if (index >= 0)
+            {
+                var view = news.Gone ? null : await ReadAsync(() => Service.FindAsync(_items[index].Id, _disposed.Token));
+                if (index >= _items.Count || _items[index].Clip.Id != news.ClipId) return; // the list changed meanwhile
+                if (view is null) _items.RemoveAt(index);
+                else _items[index] = await MomentCardModel.FromAsync(view, Cameras, Links, _disposed.Token);
+            }
+            else if (news.IsNew)
+            {
+                var first = await ReadAsync(() => Service.ListAsync(Query(null), _disposed.Token));
+                var shown = _items.Select(i => i.Id).ToHashSet();
+                var added = first.Items.Where(v => !shown.Contains(v.Moment.Id) && v.Clip.Id == news.ClipId).ToList();
+                foreach (var view in added) _items.Insert(0, await MomentCardModel.FromAsync(view, Cameras, Links, _disposed.Token));
+                _unreviewed += added.Count(v => !v.Reviewed);
+            }
+            StateHasChanged();
+        }
+        catch (Exception ex) when (ex is OperationCanceledException || UserFacingErrors.Describe(ex) is not null)
+        {
+            // The page went, or the database is away: the next piece of news, or a reload, catches up.
+        }
+    }
+
+    private async Task<T> ReadAsync<T>(Func<Task<T>> read)
+    {
+        await _reading.WaitAsync(_disposed.Token);
+        try
+        {
+            return await read();
+        }
+        finally
+        {
+            _reading.Release();
+        }
     }
 
     private Task CameraChangedAsync(string camera) => Change(() => _camera = camera);
@@ -94,7 +146,7 @@ public sealed partial class Moments : IDisposable
         _loading = true;
         try
         {
-            var page = await Service.ListAsync(Query(_next), _disposed.Token);
+            var page = await ReadAsync(() => Service.ListAsync(Query(_next), _disposed.Token));
             var items = _items ?? [];
             foreach (var view in page.Items) items.Add(await MomentCardModel.FromAsync(view, Cameras, Links, _disposed.Token));
             (_items, _next) = (items, page.Next);
@@ -120,7 +172,7 @@ public sealed partial class Moments : IDisposable
     {
         try
         {
-            var view = await Service.FindAsync(item.Id, _disposed.Token);
+            var view = await ReadAsync(() => Service.FindAsync(item.Id, _disposed.Token));
             if (view is null)
             {
                 Snackbar.Add("This moment is no longer there.", Severity.Warning);
@@ -128,7 +180,7 @@ public sealed partial class Moments : IDisposable
                 return;
             }
             if (view.Clip.Status == Domain.Clips.ClipStatus.Ready && !view.Reviewed)
-                view = await Service.MarkReviewedAsync(item.Id, _disposed.Token) ?? view;
+                view = await ReadAsync(() => Service.MarkReviewedAsync(item.Id, _disposed.Token)) ?? view;
             var fresh = await MomentCardModel.FromAsync(view, Cameras, Links, _disposed.Token);
             var index = _items?.FindIndex(i => i.Id == item.Id) ?? -1;
             if (index >= 0) _items![index] = fresh;
@@ -146,7 +198,7 @@ public sealed partial class Moments : IDisposable
     {
         try
         {
-            await Service.MarkAllReviewedAsync(Query(null), _disposed.Token);
+            await ReadAsync(() => Service.MarkAllReviewedAsync(Query(null), _disposed.Token));
         }
         catch (Exception ex) when (UserFacingErrors.Describe(ex) is { } sentence)
         {
@@ -157,6 +209,7 @@ public sealed partial class Moments : IDisposable
 
     public void Dispose()
     {
+        _news?.Dispose();
         _disposed.Cancel();
         _disposed.Dispose();
     }
