@@ -47,7 +47,7 @@ public sealed class LivePageTests(RecordingApp recording)
         var clickedAt = DateTime.UtcNow;
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Take a snapshot" }).ClickAsync();
         var confirmation = page.GetByTestId("last-snapshot");
-        await Assertions.Expect(confirmation).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
+        await Assertions.Expect(confirmation).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
         var snapshot = await WaitForSnapshotsAsync(before + 1);
         // The confirmation's thumbnail opens this snapshot in the gallery's viewer.
         await Assertions.Expect(confirmation.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Open this snapshot in the gallery" }))

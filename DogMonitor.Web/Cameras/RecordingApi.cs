@@ -47,7 +47,7 @@ public static class RecordingApi
         var window = RecordingWindow.Parse(from, to, BufferTimeline.Held(segments), clock.GetUtcNow().UtcDateTime, BufferTimeline.MaxWindow);
         if (BufferTimeline.Window(segments, window.From, window.To) is not { } playlist)
             return TypedResults.Problem(
-                $"Camera '{id}' recorded nothing between {new BufferSpan(window.From, window.To)}; GET /api/cameras/{id}/timeline shows what its buffer holds.",
+                $"Camera '{id}' recorded nothing from {new BufferSpan(window.From, window.To)}; GET /api/cameras/{id}/timeline shows what its buffer holds.",
                 statusCode: StatusCodes.Status404NotFound, title: "Nothing recorded then.");
         context.Response.Headers.CacheControl = "no-store"; // retention rolls the buffer on
         return TypedResults.Text(HlsPlaylist.Write(playlist), "application/vnd.apple.mpegurl");

@@ -124,12 +124,12 @@ public abstract class RecordingApiTests(AppEnvironment environment)
 
         Assert.Equal("Nothing recorded then.", (string?)hole["title"]);
         var detail = (string)hole["detail"]!;
-        Assert.StartsWith($"Camera '{Camera}' recorded nothing between 2026-12-03T10:00:10.000Z", detail, StringComparison.Ordinal);
+        Assert.StartsWith($"Camera '{Camera}' recorded nothing from 2026-12-03T10:00:10.000Z", detail, StringComparison.Ordinal);
         Assert.Contains("2026-12-03T10:01:00.000Z", detail, StringComparison.Ordinal);
         Assert.EndsWith($"GET /api/cameras/{Camera}/timeline shows what its buffer holds.", detail, StringComparison.Ordinal);
         // A buffer that holds nothing at all: the same answer, for the last hour.
         Assert.Equal("Nothing recorded then.", (string?)empty["title"]);
-        Assert.Contains("recorded nothing between", (string?)empty["detail"], StringComparison.Ordinal);
+        Assert.Contains("recorded nothing from", (string?)empty["detail"], StringComparison.Ordinal);
     }
 
     [Fact]

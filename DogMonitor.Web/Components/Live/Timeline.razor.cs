@@ -57,14 +57,16 @@ public sealed partial class Timeline : IAsyncDisposable
 
     private DateTime? CursorOrPlaying => _cursor ?? PlayingAt;
 
-    private string RangeText => $"{Time.Format(_window.Start(_now), Format)} to {(_window.FollowsNow ? "now" : Time.Format(_window.End(_now), Format))}";
+    private string RangeText => $"{Label(_window.Start(_now), "T")} to {(_window.FollowsNow ? "now" : Label(_window.End(_now), "T"))}";
 
     private string PlayingText => PlayingAt is { } at ? Time.Format(at, "T") : "…";
 
     private string CursorText => CursorOrPlaying is { } at ? $"{Time.Format(at, "G")}{(_cursor is null ? " (playing)" : "")}" : "Nothing playing yet";
 
-    // Within a day the time says enough; over days the weekday too.
-    private string Format => _window.Length <= TimeSpan.FromDays(1) ? "T" : "ddd t";
+    // Within a day the time says enough; over days the weekday too ("Thu 21:00"; "t" alone in a custom format would be
+    // the first letter of AM/PM).
+    private string Label(DateTime at, string time) =>
+        _window.Length <= TimeSpan.FromDays(1) ? Time.Format(at, time) : $"{Time.Format(at, "ddd")} {Time.Format(at, "t")}";
 
     protected override void OnParametersSet() => _now = Clock.GetUtcNow().UtcDateTime;
 
@@ -196,7 +198,7 @@ public sealed partial class Timeline : IAsyncDisposable
 
     private int Percent(DateTime? time) => time is { } at ? (int)Math.Round(_window.FractionOf(at, _now) * 100) : 100;
 
-    private string AxisText(double fraction) => Time.Format(_window.TimeAt(fraction, _now), _window.Length <= TimeSpan.FromDays(1) ? "t" : "ddd t");
+    private string AxisText(double fraction) => Label(_window.TimeAt(fraction, _now), "t");
 
     private string MomentLabel(Moment moment) =>
         $"{MomentWords.What(moment)} at {Time.Format(moment.StartedAt, "T")}, {MomentWords.Length(moment)}; play it";

@@ -3,6 +3,7 @@ using DogMonitor.Domain.Clips;
 using DogMonitor.Domain.Problems;
 using DogMonitor.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace DogMonitor.Web.Components.Live;
@@ -11,6 +12,7 @@ namespace DogMonitor.Web.Components.Live;
 public sealed partial class TimelineSelection
 {
     private List<string> _errors = [];
+    private (DateTime Start, DateTime End) _shown;
 
     [Parameter, EditorRequired] public LiveSession Session { get; set; } = null!;
     [Parameter, EditorRequired] public DateTime Start { get; set; }
@@ -21,19 +23,40 @@ public sealed partial class TimelineSelection
     [Inject] private ClipService Clips { get; set; } = null!;
     [Inject] private BrowserTime Time { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private IOptions<ClipOptions> Options { get; set; } = null!;
 
     private TimeSpan Length => End - Start;
 
     private string Text => $"{Time.Format(Start, "T")} to {Time.Format(End, "T")} ({Describe(Length)})";
 
     private static string Describe(TimeSpan length) => length.TotalMinutes >= 1
-        ? string.Create(CultureInfo.CurrentCulture, $"{(int)length.TotalMinutes} min {length.Seconds} s")
+        ? string.Create(CultureInfo.CurrentCulture, $"{(int)length.TotalMinutes} min{(length.Seconds > 0 ? $" {length.Seconds} s" : "")}")
         : string.Create(CultureInfo.CurrentCulture, $"{length.TotalSeconds:0.#} s");
 
-    protected override void OnParametersSet() => _errors = [];
+    // A refusal stays until another span is chosen: the page re-renders when the action ends, with the same span.
+    protected override void OnParametersSet()
+    {
+        if (_shown == (Start, End)) return;
+        (_shown, _errors) = ((Start, End), []);
+    }
+
+    /// <summary>Why no clip can be made of the span, in a person's words (the API's own sentences name its fields).</summary>
+    private string? Refusal()
+    {
+        var (shortest, longest) = (TimeSpan.FromMilliseconds(ClipRules.MinDurationMs), Options.Value.MaxDuration);
+        if (Length <= TimeSpan.Zero) return "The span ends before it starts: choose its end after its start.";
+        if (Length < shortest) return $"A clip is at least {Describe(shortest)} long and this span is {Describe(Length)}: choose a longer one.";
+        if (Length > longest) return $"A clip is at most {Describe(longest)} long and this span is {Describe(Length)}: choose a shorter one, or make several clips.";
+        return null;
+    }
 
     private Task MakeClipAsync() => Session.RunAsync(async cancellationToken =>
     {
+        if (Refusal() is { } refusal)
+        {
+            _errors = [refusal];
+            return;
+        }
         try
         {
             var clip = await Clips.CreateAsync(new NewClip(
