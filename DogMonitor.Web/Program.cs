@@ -38,6 +38,7 @@ app.MapAuthApi();
 app.MapApiKeysApi();
 app.MapUsersApi();
 app.MapMediaAuditApi();
+app.MapZonesApi();
 app.MapSignOut();
 app.MapPasskeyOptions();
 app.MapSnapshotsApi();

@@ -8,19 +8,20 @@ namespace DogMonitor.Domain.Activity;
 public sealed class CameraActivity
 {
     private readonly Lock _lock = new();
-    private readonly MotionDetector? _motion;
+    private readonly MotionSettings _motionSettings;
     private readonly SoundDetector _sound;
+    private MotionDetector? _motion;
     private readonly MomentTracker _tracker;
 
     /// <param name="picture">The camera's picture size; null when not known (then only sound is judged).</param>
     public CameraActivity(ActivityOptions options, (int Width, int Height)? picture)
     {
+        _motionSettings = options.Motion;
         if (picture is { } size)
         {
             (PictureWidth, PictureHeight) = size;
             FrameHeight = ActivityFeed.FrameHeight(size.Width, size.Height);
-            var zones = options.IgnoreZones.Select(ZoneMask.ParsePolygon).ToList();
-            _motion = new MotionDetector(ActivityFeed.FrameWidth, FrameHeight, options.Motion, zones.Count == 0 ? null : ZoneMask.Of(ActivityFeed.FrameWidth, FrameHeight, zones));
+            _motion = Detector(options.IgnoreZones);
         }
         _sound = new SoundDetector(options.Sound);
         _tracker = new MomentTracker(options.Moments);
@@ -54,6 +55,24 @@ public sealed class CameraActivity
             var window = _sound.Next(samples, ActivityFeed.SoundWindow);
             return _tracker.Observe(at, window.Loud ? new ActivitySample(ActivityKinds.Sound, SoundDbfs: window.Dbfs, ContinuousSound: window.Continuous) : ActivitySample.Quiet);
         }
+    }
+
+    /// <summary>
+    /// Watches the picture with other zones ignored (an admin drew them while the camera records): the detector starts
+    /// afresh, learning the room again over its first frames.
+    /// </summary>
+    /// <exception cref="FormatException">A zone is not a polygon.</exception>
+    public void IgnoreZones(IReadOnlyList<string> zones)
+    {
+        if (_motion is null) return;
+        var detector = Detector(zones);
+        lock (_lock) _motion = detector;
+    }
+
+    private MotionDetector Detector(IReadOnlyList<string> zones)
+    {
+        var polygons = zones.Select(ZoneMask.ParsePolygon).ToList();
+        return new MotionDetector(ActivityFeed.FrameWidth, FrameHeight, _motionSettings, polygons.Count == 0 ? null : ZoneMask.Of(ActivityFeed.FrameWidth, FrameHeight, polygons));
     }
 
     /// <summary>Ends the open period, if any (the recording stops).</summary>

@@ -24,6 +24,7 @@ public abstract class DogMonitorDbContext(DbContextOptions options) : IdentityUs
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Moments.Moment> Moments => Set<Moments.Moment>();
     public DbSet<Moments.MomentReview> MomentReviews => Set<Moments.MomentReview>();
+    public DbSet<Activity.CameraZones> CameraZones => Set<Activity.CameraZones>();
 
     /// <summary>The items whose labels or note hold a word starting with each of the terms' words.</summary>
     internal abstract IQueryable<T> WhereMatches<T>(IQueryable<T> items, SearchTerms terms) where T : class, IListedItem;

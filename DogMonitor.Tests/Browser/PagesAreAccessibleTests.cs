@@ -10,7 +10,7 @@ namespace DogMonitor.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class PagesAreAccessibleTests(RecordingApp recording)
 {
-    public static TheoryData<string> SignedInPages => ["/live", "/gallery", "/gallery?tab=clips", "/moments", "/settings", "/settings/password", "/settings/passkeys", "/admin/users", "/admin/cameras"];
+    public static TheoryData<string> SignedInPages => ["/live", "/gallery", "/gallery?tab=clips", "/moments", "/settings", "/settings/password", "/settings/passkeys", "/admin/users", "/admin/cameras", "/admin/cameras/test-pattern/zones"];
 
     [Theory]
     [MemberData(nameof(SignedInPages))]

@@ -59,6 +59,9 @@ internal sealed partial class ActivityTap : IAsyncDisposable
     }
 
     /// <summary>Starts reading; ffmpeg connects once it has opened the camera.</summary>
+    /// <inheritdoc cref="CameraActivity.IgnoreZones"/>
+    public void IgnoreZones(IReadOnlyList<string> zones) => _activity.IgnoreZones(zones);
+
     public void Start()
     {
         if (_frames is not null) _readers.Add(Task.Run(() => ReadAsync(_frames, _activity.FrameBytes, Frame)));

@@ -12,7 +12,7 @@ namespace DogMonitor.Worker.Recording;
 /// when it exits or stalls.
 /// </summary>
 internal sealed partial class CameraRecorder(
-    Camera camera, RecorderTools tools, BufferLayout layout, RecordingOptions options, CameraStateFiles states, ActivityPeriods periods, TimeProvider clock,
+    Camera camera, RecorderTools tools, BufferLayout layout, RecordingOptions options, CameraStateFiles states, ActivityPeriods periods, RecorderZones zones, TimeProvider clock,
     ILogger<CameraRecorder> logger)
 {
     /// <summary>How often the live playlist is read. A file watcher is unreliable for files replaced by rename.</summary>
@@ -120,6 +120,7 @@ internal sealed partial class CameraRecorder(
         var prefix = $"seg-{Now.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture)}-";
         var epoch = Now;
         await using var activity = OpenActivityTap();
+        var ignored = activity is null ? null : await UseZonesAsync(activity, camera.Activity.IgnoreZones, cancellationToken);
         var arguments = RecorderArguments.Build(camera.Source, _status.Stream, options.SegmentSeconds, layout.CameraDirectory(camera.Id), prefix, OverlayFont.Path, epoch,
             new SyntheticScene(options.SyntheticActivityEvery), activity?.Outputs);
         LogCommandLine(logger, camera.Id, camera.Source.Redact(RecorderArguments.ToCommandLine(arguments)));
@@ -183,6 +184,7 @@ internal sealed partial class CameraRecorder(
                 {
                     await janitor.TidyAsync(buffer, cancellationToken, sweep: false);
                     await WriteStateAsync(buffer, cancellationToken);
+                    if (activity is not null) ignored = await UseZonesAsync(activity, ignored!, cancellationToken);
                     nextHousekeeping = Now + HousekeepingInterval;
                 }
             }
@@ -196,6 +198,24 @@ internal sealed partial class CameraRecorder(
     }
 
     /// <summary>The detectors for this run: they see what the camera sends (as probed), and hand each ended period on.</summary>
+    /// <summary>Gives the detector the zones saved for the camera when they differ from <paramref name="current"/>.</summary>
+    /// <returns>The zones it now ignores.</returns>
+    private async Task<IReadOnlyList<string>> UseZonesAsync(ActivityTap activity, IReadOnlyList<string> current, CancellationToken cancellationToken)
+    {
+        if (await zones.ReadAsync(camera.Id, cancellationToken) is not { } read || read.SequenceEqual(current)) return current;
+        try
+        {
+            activity.IgnoreZones(read);
+            LogZones(logger, camera.Id, read.Count);
+            return read;
+        }
+        catch (FormatException ex)
+        {
+            LogZonesRefused(logger, camera.Id, ex.Message); // saved through the checks, so only a hand-edited row
+            return current;
+        }
+    }
+
     private ActivityTap? OpenActivityTap()
     {
         if (!options.DetectActivity) return null;
@@ -395,4 +415,10 @@ internal sealed partial class CameraRecorder(
 
     [LoggerMessage(LogLevel.Warning, "Camera {CameraId}: its state could not be written: {Reason}")]
     private static partial void LogStateNotWritten(ILogger logger, string cameraId, string reason);
+
+    [LoggerMessage(LogLevel.Information, "Camera {CameraId}: motion is now looked for outside {Count} zones to ignore")]
+    private static partial void LogZones(ILogger logger, string cameraId, int count);
+
+    [LoggerMessage(LogLevel.Warning, "Camera {CameraId}: the saved zones to ignore are not polygons ({Reason}); the detector keeps the ones it has")]
+    private static partial void LogZonesRefused(ILogger logger, string cameraId, string reason);
 }

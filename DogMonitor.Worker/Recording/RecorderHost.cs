@@ -7,14 +7,14 @@ namespace DogMonitor.Worker.Recording;
 
 /// <summary>Runs a <see cref="CameraRecorder"/> per configured camera when <see cref="RecordingOptions.Enabled"/>.</summary>
 internal sealed partial class RecorderHost(
-    CameraCatalog catalog, BufferLayout layout, IOptions<RecordingOptions> options, CameraStateFiles states, ActivityPeriods periods, TimeProvider clock, IConfiguration configuration, ILoggerFactory loggers)
+    CameraCatalog catalog, BufferLayout layout, IOptions<RecordingOptions> options, CameraStateFiles states, ActivityPeriods periods, RecorderZones zones, TimeProvider clock, IConfiguration configuration, ILoggerFactory loggers)
     : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<RecorderHost>();
 
     /// <summary>The camera recorders (none when recording is disabled in this process).</summary>
     internal IReadOnlyList<CameraRecorder> Recorders { get; } = options.Value.Enabled
-        ? catalog.Cameras.Select(c => new CameraRecorder(c, Tools(configuration, loggers), layout, options.Value, states, periods, clock, loggers.CreateLogger<CameraRecorder>())).ToList()
+        ? catalog.Cameras.Select(c => new CameraRecorder(c, Tools(configuration, loggers), layout, options.Value, states, periods, zones, clock, loggers.CreateLogger<CameraRecorder>())).ToList()
         : [];
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)

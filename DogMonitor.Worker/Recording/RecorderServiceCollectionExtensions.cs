@@ -16,6 +16,7 @@ public static class RecorderServiceCollectionExtensions
         if (services.Any(d => d.ServiceType == typeof(RecorderHost))) return services;
         services.AddMomentRecording();
         services.AddSingleton<ActivityPeriods>();
+        services.AddSingleton<RecorderZones>();
         services.AddHostedService<MomentWriter>();
         services.AddSingleton<RecorderHost>();
         services.AddHostedService(sp => sp.GetRequiredService<RecorderHost>());

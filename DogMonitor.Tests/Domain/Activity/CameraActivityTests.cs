@@ -49,6 +49,34 @@ public sealed class CameraActivityTests
     }
 
     [Fact]
+    public void ZonesDrawnWhileItRecords_AreIgnoredFromThen_AndTakenAwayAgain()
+    {
+        var activity = new CameraActivity(new ActivityOptions(), (1280, 720));
+        var still = new byte[activity.FrameBytes];
+        Array.Fill(still, (byte)80);
+        // The shape runs along rows 40 to 48 of 90, across the left 60 % of the picture.
+        List<ActivityPeriod> Run(DateTime from)
+        {
+            var periods = new List<ActivityPeriod>();
+            for (var i = 0; i < 50; i++)
+            {
+                var frame = (byte[])still.Clone();
+                if (i is >= 10 and < 20) Block(frame, left: 8 * (i - 10), top: 40);
+                Add(periods, activity.Frame(from.AddMilliseconds(200 * i), frame));
+            }
+            Add(periods, activity.Flush(from.AddSeconds(10)));
+            return periods;
+        }
+
+        activity.IgnoreZones(["0,0.4 0.7,0.4 0.7,0.6 0,0.6"]);
+        Assert.Empty(Run(T));
+
+        activity.IgnoreZones([]);
+        Assert.Equal(ActivityKinds.Motion, Assert.Single(Run(T.AddMinutes(1))).Kinds);
+        Assert.Throws<FormatException>(() => activity.IgnoreZones(["0,0 1,1"]));
+    }
+
+    [Fact]
     public void IgnoreZonesAreWrittenAsCornersInFractions_AndAWrongOneSaysWhatIsWrong()
     {
         Assert.Equal([(0.0, 0.9), (0.5, 0.9), (0.5, 1.0)], ZoneMask.ParsePolygon("0,0.9 0.5,0.9  0.5,1"));

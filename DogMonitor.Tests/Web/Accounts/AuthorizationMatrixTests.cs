@@ -75,7 +75,7 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
     {
         var app = await environment.StartAppAsync("admin-pages");
         var pages = AdminPages();
-        Assert.Superset(new HashSet<string> { "/admin/users", "/admin/cameras" }, pages.ToHashSet());
+        Assert.Superset(new HashSet<string> { "/admin/users", "/admin/cameras", "/admin/cameras/test-pattern/zones" }, pages.ToHashSet());
         var member = await TestAccounts.CreateUserAsync(app.Services, "member@dogmonitor.test", cameras: ["test-pattern"]);
         var anonymous = app.CreateAnonymousClient();
         var memberBrowser = await app.CreateSessionClientAsync(member.Email, TestAccounts.Password, followRedirects: false);
@@ -115,7 +115,8 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
     [
         .. typeof(Program).Assembly.GetTypes()
             .Where(type => type.GetCustomAttributes<AuthorizeAttribute>().Any(a => a.Policy == AccountPolicies.Admin))
-            .SelectMany(type => type.GetCustomAttributes<RouteAttribute>().Select(route => route.Template)),
+            // A page of one camera is opened for the camera every configuration has.
+            .SelectMany(type => type.GetCustomAttributes<RouteAttribute>().Select(route => route.Template.Replace("{CameraId}", "test-pattern", StringComparison.Ordinal))),
     ];
 
     /// <summary>A person's browser asking for <paramref name="path"/>: sent to <paramref name="redirect"/>, or shown the page when that is null.</summary>
@@ -194,6 +195,7 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
                     ["/api/keys/{id}"] = await KeyIdAsync(app, keyId),
                     ["/api/users/{id}"] = member.Id,
                     ["/api/cameras/{id}"] = "test-pattern",
+                    ["/api/admin/cameras/{id}"] = "test-pattern",
                 },
                 Segment = segment,
                 Bodies = new()
@@ -217,6 +219,8 @@ public abstract class AuthorizationMatrixTests(AppEnvironment environment)
                     ["PATCH /api/users/{id}"] = new { cameras = new[] { "test-pattern" } },
                     ["POST /api/auth/logout"] = null,
                     ["GET /api/admin/media-audit"] = null, ["POST /api/admin/media-audit"] = null,
+                    ["GET /api/admin/cameras/{id}/zones"] = null, ["PUT /api/admin/cameras/{id}/zones"] = new { ignore_zones = new[] { "0,0.9 0.4,0.9 0.4,1" } },
+                    ["DELETE /api/admin/cameras/{id}/zones"] = null,
                     ["DELETE /api/snapshots/{id}"] = null, ["DELETE /api/clips/{id}"] = null, ["DELETE /api/keys/{id}"] = null, ["DELETE /api/users/{id}"] = null,
                 },
             };

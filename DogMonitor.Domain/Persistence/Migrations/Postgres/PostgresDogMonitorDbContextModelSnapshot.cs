@@ -185,6 +185,28 @@ namespace DogMonitor.Domain.Persistence.Migrations.Postgres
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("DogMonitor.Domain.Activity.CameraZones", b =>
+                {
+                    b.Property<string>("CameraId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("camera_id");
+
+                    b.PrimitiveCollection<List<string>>("IgnoreZones")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("ignore_zones");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CameraId")
+                        .HasName("pk_camera_zones");
+
+                    b.ToTable("camera_zones", (string)null);
+                });
+
             modelBuilder.Entity("DogMonitor.Domain.Clips.Clip", b =>
                 {
                     b.Property<Guid>("Id")

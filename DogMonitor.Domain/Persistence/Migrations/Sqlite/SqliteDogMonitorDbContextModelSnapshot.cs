@@ -178,6 +178,28 @@ namespace DogMonitor.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("DogMonitor.Domain.Activity.CameraZones", b =>
+                {
+                    b.Property<string>("CameraId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("camera_id");
+
+                    b.PrimitiveCollection<string>("IgnoreZones")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ignore_zones");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CameraId")
+                        .HasName("pk_camera_zones");
+
+                    b.ToTable("camera_zones", (string)null);
+                });
+
             modelBuilder.Entity("DogMonitor.Domain.Clips.Clip", b =>
                 {
                     b.Property<Guid>("Id")
