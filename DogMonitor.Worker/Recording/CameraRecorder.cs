@@ -416,7 +416,7 @@ internal sealed partial class CameraRecorder(
     [LoggerMessage(LogLevel.Warning, "Camera {CameraId}: its state could not be written: {Reason}")]
     private static partial void LogStateNotWritten(ILogger logger, string cameraId, string reason);
 
-    [LoggerMessage(LogLevel.Information, "Camera {CameraId}: motion is now looked for outside {Count} zones to ignore")]
+    [LoggerMessage(LogLevel.Information, "Camera {CameraId}: the motion detector now ignores the zones saved for it ({Count})")]
     private static partial void LogZones(ILogger logger, string cameraId, int count);
 
     [LoggerMessage(LogLevel.Warning, "Camera {CameraId}: the saved zones to ignore are not polygons ({Reason}); the detector keeps the ones it has")]

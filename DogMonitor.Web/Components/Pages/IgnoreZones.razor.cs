@@ -88,10 +88,11 @@ public sealed partial class IgnoreZones : IAsyncDisposable
         try
         {
             _self = DotNetObjectReference.Create(this);
-            _live = await JS.InvokeAsync<IJSObjectReference>("import", _disposed.Token, "./js/live.js");
-            await _live.InvokeVoidAsync("attach", _disposed.Token, _video, $"api/cameras/{Uri.EscapeDataString(_camera.Id)}/live.m3u8", _self);
+            // The picture takes clicks before it plays: a corner clicked early is not lost.
             _zonesModule = await JS.InvokeAsync<IJSObjectReference>("import", _disposed.Token, "./js/zones.js");
             await _zonesModule.InvokeVoidAsync("attach", _disposed.Token, _surface, _self);
+            _live = await JS.InvokeAsync<IJSObjectReference>("import", _disposed.Token, "./js/live.js");
+            await _live.InvokeVoidAsync("attach", _disposed.Token, _video, $"api/cameras/{Uri.EscapeDataString(_camera.Id)}/live.m3u8", _self);
         }
         catch (Exception ex) when (ex is JSDisconnectedException or OperationCanceledException)
         {
