@@ -39,6 +39,8 @@ dotnet test DogMonitor.sln -c Release --no-build --nologo \
   --logger "trx;LogFileName=dotnet.trx" --results-directory "$WORK/results" "$@"
 dotnet_exit=$?
 set -e
+# DOGMONITOR_KEEP_RESULTS=DIR keeps the .trx (each test's time) after the run, which otherwise goes with $WORK.
+if [ -n "${DOGMONITOR_KEEP_RESULTS:-}" ]; then mkdir -p "$DOGMONITOR_KEEP_RESULTS" && cp -r "$WORK/results/." "$DOGMONITOR_KEEP_RESULTS/"; fi
 
 log "running the S3 test server's own tests"
 set +e

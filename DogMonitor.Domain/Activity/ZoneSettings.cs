@@ -31,13 +31,27 @@ public sealed class ZoneSettings(DogMonitorDbContext db, CameraCatalog catalog, 
     public async Task<IReadOnlyList<string>> SaveAsync(Camera camera, IReadOnlyList<string>? zones, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
+        // Missing is not "none": a misspelt field must not wipe every zone.
+        if (zones is null) errors.Add("ignore_zones", "ignore_zones is required: a list of zones, each \"x,y x,y x,y …\"; an empty list ignores nothing.");
         var normalized = Normalize(zones ?? [], errors);
         if (!errors.IsEmpty) throw new RequestValidationException(errors);
         var row = await db.CameraZones.FirstOrDefaultAsync(z => z.CameraId == camera.Id, cancellationToken);
         if (row is null) db.CameraZones.Add(row = new CameraZones { CameraId = camera.Id });
         row.IgnoreZones = [.. normalized];
         row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (db.Entry(row).State == EntityState.Added)
+        {
+            // Another admin saved this camera's first zones at the same moment: these take their place.
+            db.ChangeTracker.Clear();
+            var theirs = await db.CameraZones.FirstAsync(z => z.CameraId == camera.Id, cancellationToken);
+            theirs.IgnoreZones = [.. normalized];
+            theirs.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return normalized;
     }
 
@@ -45,7 +59,10 @@ public sealed class ZoneSettings(DogMonitorDbContext db, CameraCatalog catalog, 
     public Task ResetAsync(Camera camera, CancellationToken cancellationToken) =>
         db.CameraZones.Where(z => z.CameraId == camera.Id).ExecuteDeleteAsync(cancellationToken);
 
-    // Each zone rewritten as "x,y x,y …" with at most four decimals, so what is saved reads the same everywhere.
+    /// <summary>A zone as it is saved and shown: "x,y x,y …", each at most four decimals, so it reads the same everywhere.</summary>
+    public static string Spell(IEnumerable<(double X, double Y)> corners) =>
+        string.Join(' ', corners.Select(c => FormattableString.Invariant($"{Math.Round(c.X, 4, MidpointRounding.AwayFromZero)},{Math.Round(c.Y, 4, MidpointRounding.AwayFromZero)}")));
+
     private static List<string> Normalize(IReadOnlyList<string> zones, ValidationErrors errors)
     {
         if (zones.Count > MaxZones) errors.Add("ignore_zones", $"A camera can have at most {MaxZones} zones to ignore; {zones.Count} were sent.");
@@ -56,7 +73,7 @@ public sealed class ZoneSettings(DogMonitorDbContext db, CameraCatalog catalog, 
             {
                 var corners = ZoneMask.ParsePolygon(zones[i] ?? "");
                 if (corners.Count > MaxCorners) errors.Add("ignore_zones", $"Zone {i + 1} has {corners.Count} corners; at most {MaxCorners}.");
-                normalized.Add(string.Join(' ', corners.Select(c => FormattableString.Invariant($"{Math.Round(c.X, 4)},{Math.Round(c.Y, 4)}"))));
+                normalized.Add(Spell(corners));
             }
             catch (FormatException ex)
             {

@@ -20,16 +20,24 @@ public sealed partial class MomentRetention(DogMonitorDbContext db, ClipRemoval 
     {
         var before = clock.GetUtcNow().UtcDateTime - options.Value.KeepFor;
         var removed = 0;
+        var (afterAt, afterId) = (DateTime.MinValue, Guid.Empty);
         while (true)
         {
-            var clips = await db.Moments.Where(m => m.StartedAt < before).OrderBy(m => m.StartedAt).ThenBy(m => m.Id).Take(Batch)
-                .Join(db.Clips, m => m.ClipId, c => c.Id, (m, c) => c)
+            var page = await db.Moments
+                .Where(m => m.StartedAt < before && (m.StartedAt > afterAt || (m.StartedAt == afterAt && m.Id.CompareTo(afterId) > 0)))
+                .OrderBy(m => m.StartedAt).ThenBy(m => m.Id).Take(Batch)
+                .Join(db.Clips, m => m.ClipId, c => c.Id, (m, c) => new
+                {
+                    m.StartedAt, m.Id, Clip = c,
+                    // A copy someone is keeping is cut from the moment's own video: the moment waits for it.
+                    Copying = db.Clips.Any(copy => copy.SourceClipId == c.Id && (copy.Status == ClipStatus.Queued || copy.Status == ClipStatus.Processing)),
+                })
                 .ToListAsync(cancellationToken);
-            foreach (var clip in clips)
+            foreach (var row in page.Where(r => !r.Copying))
             {
                 try
                 {
-                    await removal.RemoveAsync(clip, cancellationToken);
+                    await removal.RemoveAsync(row.Clip, cancellationToken);
                     removed++;
                 }
                 catch (DbUpdateConcurrencyException)
@@ -37,7 +45,8 @@ public sealed partial class MomentRetention(DogMonitorDbContext db, ClipRemoval 
                     db.ChangeTracker.Clear(); // another worker's round removed it first
                 }
             }
-            if (clips.Count < Batch) break;
+            if (page.Count < Batch) break;
+            (afterAt, afterId) = (page[^1].StartedAt, page[^1].Id);
         }
         if (removed > 0) LogRemoved(logger, removed, options.Value.KeepFor.TotalDays);
         return removed;

@@ -8,8 +8,8 @@ namespace DogMonitor.Domain.Recording;
 /// </summary>
 /// <remarks>
 /// Replaced is told by the first bytes (the header, whose <c>EXT-X-MEDIA-SEQUENCE</c> moves on whenever segments leave
-/// the front) and by the bytes just before where the last read stopped (the last segment's name, unique to its run).
-/// Only whole lines are read: the writer may be in the middle of one.
+/// the front, and the first segment's date) and by the last line read, which must still end where the last read
+/// stopped. Only whole lines are read: the writer may be in the middle of one.
 /// </remarks>
 public sealed class GrowingPlaylistFile(string path)
 {

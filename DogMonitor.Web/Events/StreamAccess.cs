@@ -7,7 +7,8 @@ namespace DogMonitor.Web.Events;
 /// <summary>
 /// An event stream outlives the request check that let it open. Every <see cref="AccountOptions.RevalidationInterval"/>
 /// it is checked again as a page is: a revoked or expired key, a disabled or deleted account, or a session whose password
-/// changed ends it (a reconnection then gets 401). A stream opened with the session cookie also ends when that session
+/// changed ends it (a reconnection then gets 401); so does a change of the account's role or cameras (the reconnection
+/// then hears the moments of the cameras granted now). A stream opened with the session cookie also ends when that session
 /// expires: a cookie renewed meanwhile lets the client's reconnection in, an expired one gets 401.
 /// </summary>
 public sealed partial class StreamAccess(IServiceScopeFactory scopes, IOptions<AccountOptions> options, TimeProvider clock, ILogger<StreamAccess> logger)
@@ -74,9 +75,12 @@ public sealed partial class StreamAccess(IServiceScopeFactory scopes, IOptions<A
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            return key is not null
-                ? await scope.ServiceProvider.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(key, token) is not null
-                : await SessionValidity.HoldsAsync(scope.ServiceProvider, principal);
+            if (key is null) return await SessionValidity.HoldsAsync(scope.ServiceProvider, principal);
+            // A key's account as it is now: the stream carries the moments of the cameras granted when it opened, so a
+            // change of role or cameras ends it too, and the client's reconnection listens with the grants of now.
+            return await scope.ServiceProvider.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(key, token) is { } now
+                && (now.User.Role == UserRole.Admin) == AccountClaims.IsAdmin(principal)
+                && AccountClaims.Cameras(principal).ToHashSet().SetEquals(now.User.Cameras);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -64,6 +64,7 @@ public static class HostingExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<Components.Shared.BrowserTime>();
+        builder.Services.AddScoped<Components.Shared.DatabaseTurns>();
         builder.Services.AddScoped<Components.Gallery.GalleryItems>();
         return builder;
     }

@@ -58,10 +58,10 @@ internal sealed partial class ActivityTap : IAsyncDisposable
         return new ActivityTap(cameraId, new CameraActivity(options, picture), sound, ended, clock, logger);
     }
 
-    /// <summary>Starts reading; ffmpeg connects once it has opened the camera.</summary>
     /// <inheritdoc cref="CameraActivity.IgnoreZones"/>
     public void IgnoreZones(IReadOnlyList<string> zones) => _activity.IgnoreZones(zones);
 
+    /// <summary>Starts reading; ffmpeg connects once it has opened the camera.</summary>
     public void Start()
     {
         if (_frames is not null) _readers.Add(Task.Run(() => ReadAsync(_frames, _activity.FrameBytes, Frame)));

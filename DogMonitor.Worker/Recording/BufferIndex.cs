@@ -137,7 +137,8 @@ internal sealed class BufferIndex(string path, HlsMediaPlaylist loaded)
     {
         if (!_rewrite && _written == _segments.Count) return;
         var added = _segments.Skip(_written);
-        if (_rewrite || added.Any(s => HlsPlaylist.TargetDuration(s) > _writtenTarget || (HlsPlaylist.NeedsVersion6(s) && !_writtenMaps)))
+        // A file someone removed is written whole again, header first.
+        if (_rewrite || !File.Exists(path) || added.Any(s => HlsPlaylist.TargetDuration(s) > _writtenTarget || (HlsPlaylist.NeedsVersion6(s) && !_writtenMaps)))
         {
             await AtomicFile.WriteAllTextAsync(path, HlsPlaylist.Write(new HlsMediaPlaylist(_segments, _mediaSequence, _discontinuitySequence)), cancellationToken);
             (_writtenTarget, _writtenMaps) = _segments.Count == 0 ? (1, false) : (_segments.Max(HlsPlaylist.TargetDuration), _segments.Any(HlsPlaylist.NeedsVersion6));

@@ -197,7 +197,6 @@ internal sealed partial class CameraRecorder(
         return (firstSegmentAt is null ? TimeSpan.Zero : lastProgress - firstSegmentAt.Value, pictureChanged);
     }
 
-    /// <summary>The detectors for this run: they see what the camera sends (as probed), and hand each ended period on.</summary>
     /// <summary>Gives the detector the zones saved for the camera when they differ from <paramref name="current"/>.</summary>
     /// <returns>The zones it now ignores.</returns>
     private async Task<IReadOnlyList<string>> UseZonesAsync(ActivityTap activity, IReadOnlyList<string> current, CancellationToken cancellationToken)
@@ -216,6 +215,7 @@ internal sealed partial class CameraRecorder(
         }
     }
 
+    /// <summary>The detectors for this run: they see what the camera sends (as probed), and hand each ended period on.</summary>
     private ActivityTap? OpenActivityTap()
     {
         if (!options.DetectActivity) return null;

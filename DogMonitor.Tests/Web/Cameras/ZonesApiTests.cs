@@ -53,6 +53,9 @@ public abstract class ZonesApiTests(AppEnvironment environment)
         Assert.StartsWith("Zone 2: '1.5,0' in the zone", errors[0], StringComparison.Ordinal);
         Assert.StartsWith("Zone 3: The zone \"0,0 1,1\" needs at least three corners", errors[1], StringComparison.Ordinal);
         Assert.Equal(before, (await (await admin.GetAsync("/api/admin/cameras/test-pattern/zones")).ReadJsonAsync()).ToJsonString());
+        // A body without the list (a misspelt field) is refused, not taken for "no zones".
+        var missing = await (await admin.PutJsonAsync("/api/admin/cameras/test-pattern/zones", new { zones = new[] { Clock } })).AssertProblemAsync(400);
+        Assert.Contains("ignore_zones is required", missing.ToJsonString(), StringComparison.Ordinal);
         var tooMany = await (await admin.PutJsonAsync("/api/admin/cameras/test-pattern/zones", new { ignore_zones = Enumerable.Repeat(Clock, 17) })).AssertProblemAsync(400);
         Assert.Contains("at most 16 zones", tooMany.ToJsonString(), StringComparison.Ordinal);
     }

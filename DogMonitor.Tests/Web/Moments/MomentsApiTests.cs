@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json.Nodes;
 using DogMonitor.Domain.Activity;
@@ -109,8 +110,12 @@ public abstract class MomentsApiTests(AppEnvironment environment)
         await using (var scope = app.Services.CreateAsyncScope())
             Assert.Equal(2, (await scope.ServiceProvider.GetRequiredService<IMediaStore>().ListAsync($"clips/{old.ClipId:N}/", CancellationToken.None)).Count);
 
+        // The copy is cut from the moment's own video: while it waits for a worker (none runs in this suite), the moment stays.
+        Assert.Equal(0, await RunRetentionAsync(app));
         await using (var scope = app.Services.CreateAsyncScope())
-            Assert.Equal(1, await ActivatorUtilities.CreateInstance<MomentRetention>(scope.ServiceProvider).RunAsync(TestContext.Current.CancellationToken));
+            await scope.ServiceProvider.GetRequiredService<DogMonitorDbContext>().Clips.Where(c => c.Id == Guid.Parse((string)kept["id"]!))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, DogMonitor.Domain.Clips.ClipStatus.Failed), TestContext.Current.CancellationToken);
+        Assert.Equal(1, await RunRetentionAsync(app));
 
         await (await client.GetAsync($"/api/moments/{old.Id}")).AssertProblemAsync(404);
         Assert.Equal([young.Id], await IdsAsync(client, ""));
@@ -119,8 +124,14 @@ public abstract class MomentsApiTests(AppEnvironment environment)
         Assert.False(await db.Clips.AnyAsync(c => c.Id == old.ClipId));
         Assert.False(await db.MomentReviews.AnyAsync(r => r.MomentId == old.Id));
         Assert.Empty(await check.ServiceProvider.GetRequiredService<IMediaStore>().ListAsync($"clips/{old.ClipId:N}/", CancellationToken.None));
-        // The copy is the keeper's own clip: it stays (queued here, as no worker cuts in this suite).
+        // The copy is the keeper's own clip: it stays.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/clips/{(string?)kept["id"]}")).StatusCode);
+    }
+
+    private static async Task<int> RunRetentionAsync(DogMonitorApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await ActivatorUtilities.CreateInstance<MomentRetention>(scope.ServiceProvider).RunAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -136,8 +147,7 @@ public abstract class MomentsApiTests(AppEnvironment environment)
         var kitchen = await RecordAsync(app, "test-pattern");
         var yard = await RecordAsync(app, "yard");
         var old = await StoredMoments.AddAsync(app, DateTime.UtcNow.AddDays(-31), cameraId: "yard");
-        await using (var scope = app.Services.CreateAsyncScope())
-            await ActivatorUtilities.CreateInstance<MomentRetention>(scope.ServiceProvider).RunAsync(TestContext.Current.CancellationToken);
+        await RunRetentionAsync(app);
 
         // The member hears the yard's moments only (their cut's news may come between: a worker tries it).
         var heard = (await members.UntilAsync(e => e.Type == "moment.deleted")).Where(e => e.Type != "moment.status").ToList();
@@ -151,6 +161,29 @@ public abstract class MomentsApiTests(AppEnvironment environment)
         var theirs = (string)(await (await app.CreateClient().WithKey(stranger.Key).PostJsonAsync("/api/snapshots", ApiClient.SnapshotBody())).ReadJsonAsync())["id"]!;
         var first = await strangers.NextAsync();
         Assert.Equal(("snapshot.created", theirs), (first?.Type, first?.ItemId));
+    }
+
+    [Fact]
+    public async Task TakingACameraAwayEndsAKeysOpenStream_SoItsMomentsStopThere()
+    {
+        var app = await environment.StartAppAsync("moments-regrant", settings =>
+        {
+            settings["Cameras:0:Id"] = "test-pattern";
+            settings["Cameras:1:Id"] = "yard";
+            settings["Auth:RevalidationInterval"] = "00:00:01";
+        });
+        var member = await TestAccounts.CreateUserAsync(app.Services, "regranted@dogmonitor.test", cameras: ["yard", "test-pattern"]);
+        using var stream = await EventStreamReader.OpenAsync(app.CreateClient().WithKey(member.Key), "/api/events");
+
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().PatchAsync($"/api/users/{member.Id}",
+            JsonContent.Create(new { cameras = new[] { "test-pattern" } }))).StatusCode);
+
+        Assert.Null(await stream.NextAsync()); // ended: the reconnection listens with the cameras granted now
+        using var again = await EventStreamReader.OpenAsync(app.CreateClient().WithKey(member.Key), "/api/events");
+        await RecordAsync(app, "yard");
+        var kitchen = await RecordAsync(app, "test-pattern");
+        var first = await again.NextAsync();
+        Assert.Equal(("moment.created", kitchen.Id.ToString()), (first?.Type, first?.ItemId));
     }
 
     private static async Task<Moment> RecordAsync(DogMonitorApp app, string cameraId)

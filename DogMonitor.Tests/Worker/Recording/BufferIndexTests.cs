@@ -123,11 +123,16 @@ public sealed class BufferIndexTests : IDisposable
         index.BeginRun("seg-new-");
         var before = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
 
+        // A reader that opened the file before: an append reaches it; a file written whole (a new file renamed over the
+        // old one) would not.
+        await using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+
         index.AppendNew([Segment("seg-new-000000.ts", 6.5), Segment("seg-new-000001.ts", 8.5)]);
         await index.SaveAsync(TestContext.Current.CancellationToken);
-        var appended = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
+        var appended = await new StreamReader(reader).ReadToEndAsync(TestContext.Current.CancellationToken);
 
         Assert.StartsWith(before, appended, StringComparison.Ordinal);
+        Assert.Contains("seg-new-000001.ts", appended, StringComparison.Ordinal);
         Assert.Equal(index.Segments, HlsPlaylist.Parse(appended));
 
         index.DropOldest(2);

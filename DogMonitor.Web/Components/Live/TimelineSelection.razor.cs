@@ -29,9 +29,13 @@ public sealed partial class TimelineSelection
 
     private string Text => $"{Time.Format(Start, "T")} to {Time.Format(End, "T")} ({Describe(Length)})";
 
-    private static string Describe(TimeSpan length) => length.TotalMinutes >= 1
-        ? string.Create(CultureInfo.CurrentCulture, $"{(int)length.TotalMinutes} min{(length.Seconds > 0 ? $" {length.Seconds} s" : "")}")
-        : string.Create(CultureInfo.CurrentCulture, $"{length.TotalSeconds:0.#} s");
+    private static string Describe(TimeSpan length)
+    {
+        var seconds = length.TotalSeconds - 60 * (int)length.TotalMinutes;
+        return length.TotalMinutes >= 1
+            ? string.Create(CultureInfo.CurrentCulture, $"{(int)length.TotalMinutes} min{(seconds >= 0.05 ? string.Create(CultureInfo.CurrentCulture, $" {seconds:0.#} s") : "")}")
+            : string.Create(CultureInfo.CurrentCulture, $"{length.TotalSeconds:0.##} s");
+    }
 
     // A refusal stays until another span is chosen: the page re-renders when the action ends, with the same span.
     protected override void OnParametersSet()
@@ -40,13 +44,20 @@ public sealed partial class TimelineSelection
         (_shown, _errors) = ((Start, End), []);
     }
 
-    /// <summary>Why no clip can be made of the span, in a person's words (the API's own sentences name its fields).</summary>
+    /// <summary>The clip's length as asked for: whole milliseconds.</summary>
+    private long LengthMs => (long)Math.Round(Length.TotalMilliseconds);
+
+    /// <summary>
+    /// Why no clip can be made of the span, in a person's words (the API's own sentences name its fields); the limits are
+    /// <see cref="ClipRules.MinDurationMs"/> and <see cref="ClipOptions.MaxDuration"/>, checked on the length asked for.
+    /// </summary>
     private string? Refusal()
     {
-        var (shortest, longest) = (TimeSpan.FromMilliseconds(ClipRules.MinDurationMs), Options.Value.MaxDuration);
-        if (Length <= TimeSpan.Zero) return "The span ends before it starts: choose its end after its start.";
-        if (Length < shortest) return $"A clip is at least {Describe(shortest)} long and this span is {Describe(Length)}: choose a longer one.";
-        if (Length > longest) return $"A clip is at most {Describe(longest)} long and this span is {Describe(Length)}: choose a shorter one, or make several clips.";
+        var (shortest, longest) = (ClipRules.MinDurationMs, (long)Options.Value.MaxDuration.TotalMilliseconds);
+        var length = TimeSpan.FromMilliseconds(LengthMs);
+        if (LengthMs <= 0) return "The span ends before it starts: choose its end after its start.";
+        if (LengthMs < shortest) return $"A clip is at least {Describe(TimeSpan.FromMilliseconds(shortest))} long and this span is {Describe(length)}: choose a longer one.";
+        if (LengthMs > longest) return $"A clip is at most {Describe(TimeSpan.FromMilliseconds(longest))} long and this span is {Describe(length)}: choose a shorter one, or make several clips.";
         return null;
     }
 
@@ -60,7 +71,7 @@ public sealed partial class TimelineSelection
         try
         {
             var clip = await Clips.CreateAsync(new NewClip(
-                Start.ToString("O", CultureInfo.InvariantCulture), (long)Math.Round(Length.TotalMilliseconds),
+                Start.ToString("O", CultureInfo.InvariantCulture), LengthMs,
                 [.. Session.Labels], Session.Note, Session.CameraId, "exact"), cancellationToken);
             var title = $"From the timeline, {Describe(Length)}";
             Snackbar.Add($"Clip queued: {title}.", Severity.Info);

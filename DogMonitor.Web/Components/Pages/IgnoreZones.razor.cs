@@ -36,9 +36,6 @@ public sealed partial class IgnoreZones : IAsyncDisposable
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
-    private List<BreadcrumbItem> Crumbs =>
-        [new("Cameras", "admin/cameras"), new("Zones to ignore", null, disabled: true)];
-
     private string Text
     {
         get => _text;
@@ -78,8 +75,15 @@ public sealed partial class IgnoreZones : IAsyncDisposable
     {
         _camera = Catalog.Find(CameraId);
         if (_camera is null) return;
-        var (zones, saved) = await Zones.GetAsync(_camera, _disposed.Token);
-        (Text, _saved, _drawing) = (string.Join('\n', zones), saved, []);
+        try
+        {
+            var (zones, saved) = await Zones.GetAsync(_camera, _disposed.Token);
+            (Text, _saved, _drawing) = (string.Join('\n', zones), saved, []);
+        }
+        catch (Exception ex) when (UserFacingErrors.Describe(ex) is { } sentence)
+        {
+            _error = sentence;
+        }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -104,7 +108,7 @@ public sealed partial class IgnoreZones : IAsyncDisposable
     [JSInvokable]
     public Task AddCorner(double x, double y) => InvokeAsync(() =>
     {
-        _drawing.Add((Math.Round(x, 4), Math.Round(y, 4)));
+        _drawing.Add((x, y));
         StateHasChanged();
     });
 
@@ -117,10 +121,15 @@ public sealed partial class IgnoreZones : IAsyncDisposable
     private void FinishZone()
     {
         if (_drawing.Count < 3) return;
+        if (_error is not null)
+        {
+            // The text holds what the person wrote: it is not replaced by the zones before it.
+            _error = $"{_error} Put the text right, or clear it, before adding the zone drawn.";
+            return;
+        }
         _zones.Add(_drawing);
         _drawing = [];
-        _text = string.Join('\n', _zones.Select(Polygon));
-        _error = null;
+        _text = string.Join('\n', _zones.Select(ZoneSettings.Spell));
     }
 
     private void UndoCorner()
@@ -139,7 +148,7 @@ public sealed partial class IgnoreZones : IAsyncDisposable
         _saving = true;
         try
         {
-            var saved = await Zones.SaveAsync(_camera, [.. _zones.Select(Polygon)], _disposed.Token);
+            var saved = await Zones.SaveAsync(_camera, [.. _zones.Select(ZoneSettings.Spell)], _disposed.Token);
             (Text, _saved) = (string.Join('\n', saved), true);
             Snackbar.Add(saved.Count == 0 ? "Saved: no zone is ignored." : $"Saved: {saved.Count} zone{(saved.Count == 1 ? " is" : "s are")} ignored from now on.", Severity.Success);
         }
@@ -172,9 +181,7 @@ public sealed partial class IgnoreZones : IAsyncDisposable
         }
     }
 
-    private static string Polygon(List<(double X, double Y)> corners) => string.Join(' ', corners.Select(c => $"{Number(c.X)},{Number(c.Y)}"));
-
-    private static string Points(List<(double X, double Y)> corners) => Polygon(corners);
+    private static string Points(List<(double X, double Y)> corners) => ZoneSettings.Spell(corners);
 
     private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
@@ -194,11 +201,14 @@ public sealed partial class IgnoreZones : IAsyncDisposable
                 await _zonesModule.DisposeAsync();
             }
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (ex is JSDisconnectedException or JSException)
         {
             // The circuit is gone, and the page's scripts with it.
         }
-        _self?.Dispose();
-        _disposed.Dispose();
+        finally
+        {
+            _self?.Dispose();
+            _disposed.Dispose();
+        }
     }
 }

@@ -5,6 +5,7 @@ using DogMonitor.Domain.Paging;
 using DogMonitor.Domain.Problems;
 using DogMonitor.Web.Components.Gallery;
 using DogMonitor.Web.Components.Moments;
+using DogMonitor.Web.Components.Shared;
 using DogMonitor.Web.Media;
 using DogMonitor.Web.Moments;
 using Microsoft.AspNetCore.Components;
@@ -24,8 +25,6 @@ public sealed partial class Moments : IDisposable
     private const int PageSize = 48;
 
     private readonly CancellationTokenSource _disposed = new();
-    // The circuit's one DbContext: a piece of news read while the person's action reads waits its turn.
-    private readonly SemaphoreSlim _reading = new(1, 1);
     private IDisposable? _news;
     private string _camera = AllCameras;
     private string _kind = AnyKind;
@@ -42,6 +41,7 @@ public sealed partial class Moments : IDisposable
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private MomentFeed News { get; set; } = null!;
+    [Inject] private DatabaseTurns Turns { get; set; } = null!;
 
     private DateTime Today => TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Time.Zone).Date;
 
@@ -61,20 +61,27 @@ public sealed partial class Moments : IDisposable
     /// </summary>
     private async Task HearAsync(MomentNews news)
     {
-        if (_items is null) return;
+        if (_items is null || _disposed.IsCancellationRequested) return;
         try
         {
-            var index = _items.FindIndex(i => i.Clip.Id == news.ClipId);
-            if (index >= 0)
+            var card = _items.Find(i => i.Clip.Id == news.ClipId);
+            if (card is not null)
             {
-                var view = news.Gone ? null : await ReadAsync(() => Service.FindAsync(_items[index].Id, _disposed.Token));
-                if (index >= _items.Count || _items[index].Clip.Id != news.ClipId) return; // the list changed meanwhile
-                if (view is null) _items.RemoveAt(index);
-                else _items[index] = await MomentCardModel.FromAsync(view, Cameras, Links, _disposed.Token);
+                var view = news.Gone ? null : await ReadAsync(() => Service.FindAsync(card.Id, _disposed.Token));
+                // The list may have been read again meanwhile (a filter changed): the card is looked for anew.
+                var index = _items?.FindIndex(i => i.Clip.Id == news.ClipId) ?? -1;
+                if (index < 0) return;
+                if (view is not null) _items![index] = await MomentCardModel.FromAsync(view, Cameras, Links, _disposed.Token);
+                else
+                {
+                    if (!_items![index].Reviewed) _unreviewed = Math.Max(0, _unreviewed - 1);
+                    _items.RemoveAt(index);
+                }
             }
             else if (news.IsNew)
             {
                 var first = await ReadAsync(() => Service.ListAsync(Query(null), _disposed.Token));
+                if (_items is null) return;
                 var shown = _items.Select(i => i.Id).ToHashSet();
                 var added = first.Items.Where(v => !shown.Contains(v.Moment.Id) && v.Clip.Id == news.ClipId).ToList();
                 foreach (var view in added) _items.Insert(0, await MomentCardModel.FromAsync(view, Cameras, Links, _disposed.Token));
@@ -82,24 +89,14 @@ public sealed partial class Moments : IDisposable
             }
             StateHasChanged();
         }
-        catch (Exception ex) when (ex is OperationCanceledException || UserFacingErrors.Describe(ex) is not null)
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException || UserFacingErrors.Describe(ex) is not null)
         {
             // The page went, or the database is away: the next piece of news, or a reload, catches up.
         }
     }
 
-    private async Task<T> ReadAsync<T>(Func<Task<T>> read)
-    {
-        await _reading.WaitAsync(_disposed.Token);
-        try
-        {
-            return await read();
-        }
-        finally
-        {
-            _reading.Release();
-        }
-    }
+    // The circuit's one DbContext: news read while the person's action reads (here or in the dialog) waits its turn.
+    private Task<T> ReadAsync<T>(Func<Task<T>> read) => Turns.TakeAsync(read, _disposed.Token);
 
     private Task CameraChangedAsync(string camera) => Change(() => _camera = camera);
 
