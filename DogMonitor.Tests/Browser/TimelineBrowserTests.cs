@@ -15,7 +15,7 @@ namespace DogMonitor.Tests.Browser;
 public sealed class TimelineBrowserTests(RecordingApp recording)
 {
     [Fact]
-    public async Task AClickOnTheStripPlaysTheRecordingFromThatSecond_WithItsTimeShown_AndBackToLiveReturns()
+    public async Task AClickPlaysTheRecordingFromThatSecond_BackToLiveReturns_MomentsAreMarked_AndADraggedSpanBecomesAClip()
     {
         await recording.WaitForBufferAsync(TimeSpan.FromSeconds(25));
         await using var live = await LiveBrowser.OpenAsync(recording, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 }, TimezoneId = "UTC", Locale = "en-GB" });
@@ -41,15 +41,6 @@ public sealed class TimelineBrowserTests(RecordingApp recording)
         await Assertions.Expect(page.GetByTestId("timeline-playing")).ToBeHiddenAsync(new LocatorAssertionsToBeHiddenOptions { Timeout = 10_000 });
         var back = await PlayingDateAsync(page, after: DateTime.UtcNow.AddSeconds(-60), newerThan: playing.AddSeconds(10));
         Assert.InRange(back, DateTime.UtcNow.AddSeconds(-20), DateTime.UtcNow.AddSeconds(1));
-    }
-
-    [Fact]
-    public async Task TheCamerasMomentsAreMarked_AndASpanDraggedOnTheStripBecomesAClip()
-    {
-        await recording.WaitForBufferAsync(TimeSpan.FromSeconds(25));
-        await using var live = await LiveBrowser.OpenAsync(recording, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
-        var page = live.Page;
-        var track = page.GetByTestId("timeline-track");
 
         // A moment kept while the page is open (this app's detectors are off; they have their own tests): the strip reads
         // the camera's moments again every 10 s.

@@ -57,8 +57,8 @@ public sealed class FaultSuiteTests(FaultSuiteFixture fixture) : IClassFixture<F
     [Fact]
     public async Task CreateDeleteCyclesWithRandomStoreAndDatabaseFaults_LeaveNothingBehind()
     {
-        var row = await KeptAsync(new CreateDeleteCycles(24, databaseFaultRate: 0.02, storeFaultRate: 0.04));
-        Assert.Contains(row.Notes, n => n.StartsWith("24 of 24 cycles", StringComparison.Ordinal));
+        var row = await KeptAsync(new CreateDeleteCycles(12, databaseFaultRate: 0.04, storeFaultRate: 0.08));
+        Assert.Contains(row.Notes, n => n.StartsWith("12 of 12 cycles", StringComparison.Ordinal));
     }
 
     private async Task<FaultRow> KeptAsync(Fault fault)

@@ -6,6 +6,7 @@
 const RETRY_DELAY_MS = 3000;      // before reloading after a network error or re-creating hls.js
 const STALL_LIMIT_MS = 8000;      // no progress for this long while playing: start over
 const REPORT_EVERY_MS = 1000;
+const FRAME_WAIT_MS = 5000;       // a snapshot asked for while the player has no frame waits this long for one
 
 const players = new WeakMap();
 
@@ -124,7 +125,10 @@ export function fromLocalInput(value) {
  */
 export async function capture(video) {
   const player = players.get(video);
-  if (!player || !video.videoWidth || !video.videoHeight || video.readyState < 2) return false;
+  if (!player) return false;
+  // A player catching up with the live edge (a jump forward on a busy machine) has no frame for a moment: the next one.
+  if (!video.videoWidth || !video.videoHeight || video.readyState < 2) await nextFrame(video, FRAME_WAIT_MS);
+  if (!video.videoWidth || !video.videoHeight || video.readyState < 2) return false;
   const timestamp = playingDate(video); // read before drawing: the frame and its time must match
   const canvas = document.createElement('canvas');
   canvas.width = video.videoWidth;
@@ -132,6 +136,19 @@ export async function capture(video) {
   canvas.getContext('2d').drawImage(video, 0, 0, canvas.width, canvas.height);
   player.captured = await new Promise(resolve => canvas.toBlob(resolve, 'image/jpeg', 0.9));
   return player.captured ? { timestamp } : false;
+}
+
+/** Resolves once the video has a frame to show again, or after ms. */
+function nextFrame(video, ms) {
+  return new Promise(resolve => {
+    const done = () => {
+      clearTimeout(timer);
+      for (const name of ['loadeddata', 'canplay', 'seeked', 'playing']) video.removeEventListener(name, done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    for (const name of ['loadeddata', 'canplay', 'seeked', 'playing']) video.addEventListener(name, done);
+  });
 }
 
 /** The JPEG the last capture made (for DotNet's IJSStreamReference); forgets it. */
