@@ -1,4 +1,3 @@
-using DogMonitor.Domain.Moments;
 using DogMonitor.Domain.Persistence;
 using DogMonitor.Domain.Problems;
 using DogMonitor.Domain.Storage;
@@ -14,11 +13,11 @@ namespace DogMonitor.Domain.Clips;
 public sealed partial class ClipRemoval(DogMonitorDbContext db, IMediaStore store, IClipEvents events, TimeProvider clock, ILogger<ClipRemoval> logger)
 {
     /// <param name="clip">A clip tracked by this scope's <see cref="DogMonitorDbContext"/>.</param>
+    /// <param name="momentId">The moment that goes with it, when it is a moment's clip (the moments' retention knows it), for the news.</param>
     /// <exception cref="DependencyUnavailableException">The store cannot be reached: nothing was removed.</exception>
-    public async Task RemoveAsync(Clip clip, CancellationToken cancellationToken)
+    public async Task RemoveAsync(Clip clip, CancellationToken cancellationToken, Guid? momentId = null)
     {
         await store.CheckAsync(cancellationToken);
-        var moment = await MomentClips.MomentOfAsync(db, clip.Id, clip.OwnerId, cancellationToken); // goes with the clip
         db.Clips.Remove(clip);
         await db.SaveChangesAsync(cancellationToken);
         // A worker that uploads after this finds its row gone and removes its own objects.
@@ -30,7 +29,7 @@ public sealed partial class ClipRemoval(DogMonitorDbContext db, IMediaStore stor
         LogDeleted(logger, clip.Id, clip.Status);
         try
         {
-            await events.DeletedAsync(ClipEvents.Deleted(clip, clock.GetUtcNow().UtcDateTime, moment), CancellationToken.None);
+            await events.DeletedAsync(ClipEvents.Deleted(clip, clock.GetUtcNow().UtcDateTime, momentId), CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -37,7 +37,7 @@ public sealed partial class MomentRetention(DogMonitorDbContext db, ClipRemoval 
             {
                 try
                 {
-                    await removal.RemoveAsync(row.Clip, cancellationToken);
+                    await removal.RemoveAsync(row.Clip, cancellationToken, row.Id);
                     removed++;
                 }
                 catch (DbUpdateConcurrencyException)

@@ -181,8 +181,6 @@ public sealed partial class IgnoreZones : IAsyncDisposable
         }
     }
 
-    private static string Points(List<(double X, double Y)> corners) => ZoneSettings.Spell(corners);
-
     private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
